@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core against real servers.
+export default defineConfig({
+  test: {
+    name: 'browser',
+    environment: 'node',
+    include: ['**/*.browser.test.ts'],
+    exclude: ['**/node_modules/**', 'build/**'],
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+});
