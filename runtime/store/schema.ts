@@ -1,0 +1,137 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the tables the migrations create. int8 arrives as number, numeric as string. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'viewer' | 'analyst' | 'approver' | 'admin';
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expires_at: Timestamp;
+}
+
+export interface DatasetColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface DatasetsTable {
+  id: Generated<string>;
+  name: string;
+  sha256: string;
+  size_bytes: number;
+  format: string;
+  row_count: number;
+  columns: Json<DatasetColumn[]>;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface TemplatesTable {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  description: Generated<string>;
+  origin: Generated<'user' | 'shipped'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  deleted_at: Timestamp | null;
+}
+
+export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'active' | 'rejected';
+
+export interface TemplateVersionsTable {
+  id: Generated<string>;
+  template_id: string;
+  version: number;
+  status: Generated<VersionStatus>;
+  document: Json<unknown>;
+  content_hash: string;
+  message: Generated<string>;
+  author_id: string | null;
+  created_at: CreatedAt;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_comment: string | null;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface RunsTable {
+  id: Generated<string>;
+  template_version_id: string | null;
+  template_hash: string | null;
+  kind: string;
+  status: Generated<RunStatus>;
+  business_date: string;
+  inputs: Json<unknown[]>;
+  summary: Json<unknown> | null;
+  error: string | null;
+  started_by: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export type BreakKind = 'only-left' | 'only-right' | 'field' | 'duplicate' | 'ambiguous' | 'aggregate';
+
+export interface BreaksTable {
+  id: Generated<number>;
+  run_id: string;
+  kind: BreakKind;
+  key: Json<unknown>;
+  fields: Json<unknown[]>;
+  severity: string;
+  cluster: string | null;
+  lineage: Json<unknown>;
+  status: Generated<'open' | 'assigned' | 'resolved'>;
+  assignee_id: string | null;
+  reason: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  ts: CreatedAt;
+  actor: string;
+  action: string;
+  entity: string;
+  summary: Json<unknown>;
+  correlation_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  datasets: DatasetsTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  runs: RunsTable;
+  breaks: BreaksTable;
+  audit_log: AuditLogTable;
+}
+
+export type Dataset = Selectable<DatasetsTable>;
+export type NewDataset = Insertable<DatasetsTable>;
+export type Template = Selectable<TemplatesTable>;
