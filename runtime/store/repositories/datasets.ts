@@ -44,6 +44,11 @@ export function datasetsRepository(db: Kysely<Database>) {
       return row && toSummary(row);
     },
 
+    async findBySha256(sha256: string): Promise<DatasetSummary | undefined> {
+      const row = await db.selectFrom('datasets').selectAll().where('sha256', '=', sha256).orderBy('uploaded_at').executeTakeFirst();
+      return row && toSummary(row);
+    },
+
     async count(): Promise<number> {
       const { n } = await db.selectFrom('datasets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return n;
