@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core against real servers.
 export default defineConfig({
+  resolve: {
+    alias: { $runtime: path.resolve('runtime'), $studio: path.resolve('studio'), $lib: path.resolve('src/lib') },
+  },
   test: {
     name: 'browser',
     environment: 'node',

@@ -1,5 +1,12 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const alias = {
+  $runtime: path.resolve('runtime'),
+  $studio: path.resolve('studio'),
+  $lib: path.resolve('src/lib'),
+};
 
 // Two projects: the engine under Node, the studio components under jsdom.
 // Browser tests (*.browser.test.ts) drive a real Chromium and live in vitest.browser.config.ts.
@@ -7,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'runtime',
           environment: 'node',
@@ -18,7 +26,7 @@ export default defineConfig({
       },
       {
         plugins: [svelte()],
-        resolve: { conditions: ['browser'] },
+        resolve: { alias, conditions: ['browser'] },
         test: {
           name: 'studio',
           environment: 'jsdom',

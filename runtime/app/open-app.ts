@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseKind } from '../store/database';
+import { openDatabase, type DatabaseKind, type OpenedDatabase } from '../store/database';
 import { repositories, type Repositories } from '../store/index';
 import { migrateToLatest, type MigrateOutcome } from '../store/migrate';
 import { pgliteDir, type Config } from '../config';
@@ -16,8 +16,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp({ config, logger }: { config: Config; logger: Logger }): Promise<App> {
-  const opened = await openDatabase({ url: config.databaseUrl, pgliteDir: pgliteDir(config) });
+export async function openApp({ config, logger, database }: {
+  config: Config; logger: Logger;
+  /** An already opened database (tests); by default the one the config names. */
+  database?: OpenedDatabase;
+}): Promise<App> {
+  const opened = database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: pgliteDir(config) }));
   const migrations = await migrateToLatest(opened.db);
   if (migrations.error) {
     await opened.close();

@@ -11,6 +11,15 @@ export const metrics = createMetrics();
 
 let opening: Promise<App> | undefined;
 
+// adapter-node emits this once the HTTP server has drained; closing the database lets the
+// process exit and PGlite flush its files, so a restart finds every committed row.
+process.once('sveltekit:shutdown' as 'exit', () => {
+  void opening?.then((app) => app.close()).catch((err) => logger.error({ err }, 'closing the database failed'));
+});
+
+// A user's file or formula must never take the server down: a stray rejection is logged, not fatal.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
 export function getApp(): Promise<App> {
   opening ??= (async () => {
     const config = readConfig();
