@@ -54,7 +54,8 @@ describe('opspilot formula', () => {
   });
 
   it('takes a formula starting with - after --', async () => {
-    expect(await json('formula', '--', '-2^2')).toEqual({ code: 0, body: { ok: true, type: 'number', value: 4 } });
+    const r = await cli('formula', '--json', '--', '-2^2');
+    expect({ code: r.code, body: JSON.parse(r.out) }).toEqual({ code: 0, body: { ok: true, type: 'number', value: 4 } });
   });
 
   it('rejects bad usage with the help text, exit 2', async () => {

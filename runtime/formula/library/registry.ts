@@ -19,14 +19,26 @@ export type FunctionCategory =
 
 /** `array` accepts an array constant `{1,2}` or a reference-table column `Table[Column]`. */
 export type ParamType = 'number' | 'text' | 'boolean' | 'date' | 'any' | 'array';
-export type ReturnType = 'number' | 'text' | 'boolean' | 'date' | 'datetime' | 'any';
+/** `error` is for functions that only ever return an error (NA); it unifies away in IF branches. */
+export type ReturnType = 'number' | 'text' | 'boolean' | 'date' | 'datetime' | 'error' | 'any';
 
 export interface ParamSpec {
   readonly name: string;
   readonly type: ParamType;
   readonly optional?: boolean;
-  /** The last parameter may repeat (SUM(a, b, ...)). */
+  /**
+   * The parameter may repeat (SUM(a, b, ...)). Consecutive repeating parameters repeat as a
+   * group (IFS: condition, value); non-repeating optional parameters may follow the group
+   * (SWITCH's default).
+   */
   readonly repeating?: boolean;
+  /** A scalar-typed parameter that also takes an array or table column (SUM, AND). */
+  readonly acceptsArray?: boolean;
+  /**
+   * The value an omitted optional parameter stands for (IF's value_if_false is FALSE), for
+   * docs and static typing; the implementation applies it.
+   */
+  readonly default?: number | string | boolean;
   readonly doc?: string;
 }
 
@@ -34,7 +46,10 @@ export interface FunctionSpec {
   readonly name: string;
   readonly category: FunctionCategory;
   readonly params: readonly ParamSpec[];
-  /** Static result type; `sameAs` makes it the type of that argument (e.g. IF, EDATE). */
+  /**
+   * Static result type; `sameAs` makes it the type of the arguments given to those parameters
+   * (indices into `params`; a repeating parameter covers every argument it takes).
+   */
   readonly returns: ReturnType | { readonly sameAs: readonly number[] };
   /** Reads the run context (TODAY, NOW): values come from X, so runs replay. */
   readonly volatile?: boolean;

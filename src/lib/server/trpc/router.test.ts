@@ -8,7 +8,7 @@ import { ROLES } from './roles';
 import { appRouter, createCaller } from './router';
 
 type AnyProcedure = { _def: { meta?: { minRole?: Role } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 function call(app: App, role: Role | null, path: string) {
   const caller = createCaller({ app, log: createLogger({ level: 'silent' }), requestId: 't', user: role ? { id: null, name: role, role } : null });
