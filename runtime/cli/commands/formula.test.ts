@@ -44,6 +44,7 @@ describe('opspilot formula', () => {
   });
 
   it('prints a human-readable line without --json, and points at errors', async () => {
+    expect(await cli("formula", "0.1+0.2")).toMatchObject({ code: 0, out: "0.3  (number)\n" });
     expect(await cli('formula', '"a"&1')).toEqual({ code: 0, out: '"a1"  (text)\n', err: '' });
     expect(await cli('formula', 'TODAY()', '--today', '2024-02-29')).toMatchObject({ code: 0, out: '2024-02-29  (date)\n' });
     const bad = await cli('formula', '1 + [Prce]', '--row', '{"Price": 1}');

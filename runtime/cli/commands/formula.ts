@@ -7,7 +7,7 @@ import { EXIT, UsageError, type Command, type CommandIO } from '../command';
 import { parseOptions } from '../args';
 import { evaluateOne, isoDate, type Diagnostic, type EvaluateOneResult } from '../../formula/index';
 import { serialFromYmd } from '../../formula/library/dates';
-import type { Scalar } from '../../formula/library/values';
+import { numberToText, type Scalar } from '../../formula/library/values';
 import type { RunContext } from '../../formula/program';
 
 const HELP = `Usage: opspilot formula '<expr>' [--row '<json object>'] [--today YYYY-MM-DD] [--json]
@@ -89,7 +89,8 @@ function print(result: EvaluateOneResult, text: string, json: boolean, io: Comma
     return EXIT.OK;
   }
   for (const w of result.warnings) io.stderr.write(`warning: ${w.message}\n${pointAt(text, w)}\n`);
-  const shown = type === 'text' ? JSON.stringify(value) : value === null ? '(blank)' : String(value);
+  // Numbers as Excel's General format shows them (0.1+0.2 is 0.3); --json keeps every digit.
+  const shown = type === 'text' ? JSON.stringify(value) : value === null ? '(blank)' : typeof value === 'number' ? numberToText(value) : String(value);
   io.stdout.write(`${shown}  (${type})\n`);
   return EXIT.OK;
 }

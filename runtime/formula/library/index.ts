@@ -4,11 +4,11 @@
  * esbuild, so it and everything it imports stay pure: no Node, no DOM, no Intl, no clock, and
  * no state that outlives a batch.
  */
-import { compare, eq, ge, gt, le, lt, ne } from './compare';
+import { eq, ge, gt, le, lt, ne } from './compare';
 import { add, concat, div, mul, neg, percent, plus, pow, sub } from './operators';
 import { arrayConstant, tableColumn } from './references';
 import type { FunctionSpec } from './registry';
-import { andStep, chooseIndex, condition, isErrorValue, logicEnd, orStep } from './special-support';
+import { andStep, chooseIndex, condition, logicEnd, orStep } from './special-support';
 import { ERR, ERROR_CODES, errorOf, type FormulaError } from './values';
 import { CLOCK_FUNCTIONS } from './functions/clock';
 import { DATE_FUNCTIONS } from './functions/date';
@@ -61,13 +61,11 @@ export type Library = ReturnType<typeof createLibrary>;
 export function createLibrary() {
   return Object.freeze({
     ...OPERATORS,
-    compare,
     condition,
     andStep,
     orStep,
     logicEnd,
     chooseIndex,
-    isError: isErrorValue,
     table: tableColumn,
     array: arrayConstant,
     fn: functionImpl,

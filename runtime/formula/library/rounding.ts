@@ -14,6 +14,43 @@ export type RoundMode = 'half-away' | 'away' | 'toward';
  */
 export function roundAt(x: number, places: number, mode: RoundMode): number {
   if (x === 0 || !Number.isFinite(x)) return x;
+  if (places > -16 && places < 16) {
+    const fast = roundInBinary(x, places, mode);
+    if (fast !== undefined) return fast;
+  }
+  return roundInDecimal(x, places, mode);
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common case without strings, which matters because ROUND sits in most mapping formulas
+ * and QuickJS is an interpreter. |x| scaled by an exact power of ten lies within 5.2e-15
+ * (relative) of the scaled 15-digit decimal; when the dropped fraction is further than twice
+ * that from the rounding boundary, rounding the double rounds the decimal the same way.
+ * Otherwise (2.675 → 267.49999999999997) it answers undefined and the decimal path decides.
+ */
+function roundInBinary(x: number, places: number, mode: RoundMode): number | undefined {
+  const scale = POW10[places < 0 ? -places : places];
+  const a = places >= 0 ? Math.abs(x) * scale : Math.abs(x) / scale;
+  const whole = Math.floor(a);
+  const f = a - whole;
+  const margin = a * 1e-14;
+  let k: number;
+  if (f === 0 && a < 1e15) k = whole;
+  else if (mode === 'half-away') {
+    if (Math.abs(f - 0.5) <= margin) return undefined;
+    k = f > 0.5 ? whole + 1 : whole;
+  } else {
+    if (f <= margin || 1 - f <= margin) return undefined;
+    k = mode === 'away' ? whole + 1 : whole;
+  }
+  // k and the scale are exact, so one IEEE operation gives the double nearest the decimal.
+  const r = places >= 0 ? k / scale : k * scale;
+  return x < 0 && r !== 0 ? -r : r;
+}
+
+function roundInDecimal(x: number, places: number, mode: RoundMode): number {
   const d = toDecimal(x);
   const drop = -places - d.exp;
   const sign = x < 0 ? '-' : '';

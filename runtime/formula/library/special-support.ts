@@ -58,5 +58,3 @@ export function chooseIndex(v: Value, count: number): number | FormulaError {
   const i = Math.trunc(n);
   return i >= 1 && i <= count ? i : ERR.VALUE;
 }
-
-export const isErrorValue = (v: Value): v is FormulaError => v instanceof FormulaError;

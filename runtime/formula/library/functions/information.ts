@@ -2,9 +2,15 @@
  * Information functions: they inspect a value, errors included, without propagating it.
  */
 import type { FunctionSpec } from '../registry';
-import { ERR, FormulaError } from '../values';
+import { ERR, FormulaError, type Value } from '../values';
 
 const VALUE = [{ name: 'value', type: 'any' }] as const;
+
+/** Indexing, not destructuring: QuickJS runs `([v]) =>` through the iterator protocol. */
+const one =
+  (test: (v: Value | undefined) => boolean): NonNullable<FunctionSpec['impl']> =>
+  (args) =>
+    test(args[0]);
 
 export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
   {
@@ -14,7 +20,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for an empty cell; the empty text "" is not blank, as in Excel.',
     example: { formula: 'ISBLANK("")', result: 'FALSE' },
-    impl: ([v]) => v === null || v === undefined,
+    impl: one((v) => v === null || v === undefined),
   },
   {
     name: 'ISNUMBER',
@@ -23,7 +29,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for a number (dates are numbers); numeric text is not a number.',
     example: { formula: 'ISNUMBER("1")', result: 'FALSE' },
-    impl: ([v]) => typeof v === 'number',
+    impl: one((v) => typeof v === 'number'),
   },
   {
     name: 'ISTEXT',
@@ -32,7 +38,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for text, including the empty text "".',
     example: { formula: 'ISTEXT("1")', result: 'TRUE' },
-    impl: ([v]) => typeof v === 'string',
+    impl: one((v) => typeof v === 'string'),
   },
   {
     name: 'ISLOGICAL',
@@ -41,7 +47,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for TRUE or FALSE.',
     example: { formula: 'ISLOGICAL(1=1)', result: 'TRUE' },
-    impl: ([v]) => typeof v === 'boolean',
+    impl: one((v) => typeof v === 'boolean'),
   },
   {
     name: 'ISERROR',
@@ -50,7 +56,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for any error value.',
     example: { formula: 'ISERROR(1/0)', result: 'TRUE' },
-    impl: ([v]) => v instanceof FormulaError,
+    impl: one((v) => v instanceof FormulaError),
   },
   {
     name: 'ISERR',
@@ -59,7 +65,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for any error value except #N/A.',
     example: { formula: 'ISERR(NA())', result: 'FALSE' },
-    impl: ([v]) => v instanceof FormulaError && v !== ERR.NA,
+    impl: one((v) => v instanceof FormulaError && v !== ERR.NA),
   },
   {
     name: 'ISNA',
@@ -68,7 +74,7 @@ export const INFORMATION_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'TRUE for the #N/A error only.',
     example: { formula: 'ISNA(NA())', result: 'TRUE' },
-    impl: ([v]) => v === ERR.NA,
+    impl: one((v) => v === ERR.NA),
   },
   {
     name: 'NA',

@@ -118,7 +118,8 @@ export const LOGIC_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'boolean',
     doc: 'The opposite truth value; blank counts as FALSE.',
     example: { formula: 'NOT(1>2)', result: 'TRUE' },
-    impl: ([v]) => {
+    impl: (args) => {
+      const v = args[0];
       if (Array.isArray(v)) return ERR.VALUE;
       const b = toBoolean(v);
       return b instanceof FormulaError ? b : !b;

@@ -11,9 +11,12 @@ type Fold = { count: number; acc: number };
 
 /** Visits every counted number; returns the first error met, if any. */
 function eachNumber(args: readonly Value[], visit: (x: number) => void): FormulaError | undefined {
-  for (const a of args) {
+  // Indexed loops: QuickJS runs for...of through the iterator protocol.
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     if (Array.isArray(a)) {
-      for (const x of a) {
+      for (let j = 0; j < a.length; j++) {
+        const x = a[j];
         if (typeof x === 'number') visit(x);
         else if (x instanceof FormulaError) return x;
       }

@@ -21,18 +21,19 @@ function num(v: Value | undefined, fallback = 0): Num {
 const checked = (r: number): Num => (r - r === 0 ? r : ERR.NUM);
 
 function unary(f: (x: number) => Num): Impl {
-  return ([a]) => {
-    const x = num(a);
+  // Indexing, not destructuring: QuickJS runs `([a]) =>` through the iterator protocol.
+  return (args) => {
+    const x = num(args[0]);
     return typeof x === 'number' ? f(x) : x;
   };
 }
 
 /** Arguments coerced left to right, so the first error wins as in Excel. */
 function binary(f: (x: number, y: number) => Num, fallback?: number): Impl {
-  return ([a, b]) => {
-    const x = num(a);
+  return (args) => {
+    const x = num(args[0]);
     if (typeof x !== 'number') return x;
-    const y = num(b, fallback);
+    const y = num(args[1], fallback);
     return typeof y === 'number' ? f(x, y) : y;
   };
 }
@@ -140,7 +141,7 @@ export const MATH_FUNCTIONS: readonly FunctionSpec[] = [
     returns: 'number',
     doc: 'Same as the ^ operator: 0^0 is #NUM!, a negative base needs an integer or 1/odd exponent.',
     example: { formula: 'POWER(2, 10)', result: '1024' },
-    impl: ([a, b]) => pow(a ?? null, b ?? null),
+    impl: (args) => pow(args[0], args[1]),
   },
   {
     name: 'SQRT',

@@ -1,6 +1,7 @@
 /**
  * `npm run docs:functions`: writes runtime/formula/FUNCTIONS.md from the registry. The only
- * Node code under runtime/formula; nothing in the library or the compiler imports it.
+ * Node code under runtime/formula (hence `.node.ts`, which the boundary test allows); nothing
+ * in the library or the compiler imports it.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
