@@ -36,6 +36,8 @@ export interface RowOrigin {
   readonly datasetId: string;
   /** Per row: its 1-based row number in the source (line number for text files, sheet row for Excel, element index for XML/JSON). */
   readonly rowNumbers: Int32Array;
+  /** When rows come from several files (a folder of confirmations): every file's id, and per row an index into them. */
+  readonly datasets?: { readonly ids: readonly string[]; readonly index: Uint16Array };
 }
 
 export interface Table {
@@ -53,6 +55,13 @@ export function cellValue(column: Column, row: number): number | string | boolea
   if (column.nulls?.[row]) return null;
   const v = column.values[row];
   return column.type === 'boolean' ? v !== 0 : v;
+}
+
+/** Where a row came from: the file's content hash and the row's number in it. */
+export function originOf(table: Table, row: number): { datasetId: string; rowNumber: number } {
+  const { origin } = table;
+  const datasetId = origin.datasets ? origin.datasets.ids[origin.datasets.index[row]] : origin.datasetId;
+  return { datasetId, rowNumber: origin.rowNumbers[row] };
 }
 
 export function columnByName(table: Table, name: string): Column | undefined {
