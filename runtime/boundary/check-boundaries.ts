@@ -51,19 +51,33 @@ function importsAndGlobals(file: string, text: string) {
   const source = ts.createSourceFile(file, scriptOf(file, text), ts.ScriptTarget.Latest, true);
   const imports: { spec: string; line: number }[] = [];
   const globals: { name: string; line: number }[] = [];
+  const declared = declaredNames(source);
   const lineOf = (n: ts.Node) => source.getLineAndCharacterOfPosition(n.getStart()).line + 1;
   const visit = (node: ts.Node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       imports.push({ spec: node.moduleSpecifier.text, line: lineOf(node) });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
       imports.push({ spec: node.arguments[0].text, line: lineOf(node) });
-    } else if (ts.isIdentifier(node) && DOM_GLOBALS.has(node.text) && isGlobalReference(node)) {
+    } else if (ts.isIdentifier(node) && DOM_GLOBALS.has(node.text) && !declared.has(node.text) && isGlobalReference(node)) {
       globals.push({ name: node.text, line: lineOf(node) });
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   return { imports, globals };
+}
+
+/** Names the file declares itself (variables, parameters, functions, imports): a local `location` is no DOM global. */
+function declaredNames(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node) => {
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node) || ts.isBindingElement(node) || ts.isImportSpecifier(node) || ts.isImportClause(node)) && node.name && ts.isIdentifier(node.name)) {
+      names.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
 }
 
 /** An identifier used as a value, not a property name, declaration or type member. */
