@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './2026-11-21T0900-initial-schema';
+import * as accountsApprovalAudit from './2026-11-21T0930-accounts-approval-audit';
 
 /**
  * Every migration, by name. Listed statically so the same set runs from the CLI (tsx), the
@@ -8,4 +9,5 @@ import * as initialSchema from './2026-11-21T0900-initial-schema';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-21T0900-initial-schema': initialSchema,
+  '2026-11-21T0930-accounts-approval-audit': accountsApprovalAudit,
 };

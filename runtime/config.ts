@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readAuthConfig, type AuthConfig } from './auth/auth-config';
 
 /** Process configuration from the environment, read in one place. */
 export interface Config {
@@ -9,6 +10,8 @@ export interface Config {
   readonly handsontableLicenseKey: string;
   /** Largest accepted upload, in bytes. */
   readonly maxUploadBytes: number;
+  /** Session lifetimes, sign-in throttling, trusted origins (runtime/auth/auth-config.ts). */
+  readonly auth: AuthConfig;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -21,6 +24,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     handsontableLicenseKey: env.HANDSONTABLE_LICENSE_KEY?.trim() || 'non-commercial-and-evaluation',
     maxUploadBytes: Math.max(1, maxMb) * 1024 * 1024,
+    auth: readAuthConfig(env),
   };
 }
 

@@ -12,7 +12,10 @@ declare global {
       requestId: string;
       log: Logger;
       app: OpsPilotApp;
+      /** The signed-in user, from the session cookie; null without a valid session. */
       user: RequestUser | null;
+      /** When the session ends: absolutely, and if left unused. */
+      session: { expiresAt: Date; idleExpiresAt: Date } | null;
     }
   }
 }

@@ -1,25 +1,42 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import { PassThrough } from 'node:stream';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '$runtime/cli/main';
 import { launchChromium, watchConsole } from './browser-testing/chromium';
 import { ensureBuilt, startProductionServer, type RunningServer } from './browser-testing/production-server';
 
 const ARTEFACTS = path.resolve('test-results');
+const ADMIN = { email: 'smoke-admin@firm.com', password: 'Smoke-Lantern-Harbor-8812' };
 const CSV = 'Trade Id,Account,Product,Quantity,Price\nT-0001,ACC-1,ESZ6,25,"6,012.25"\nT-0002,ACC-2,NQZ6,-4,"21,480.50"\nT-0003,ACC-1,FGBLZ6,35,131.42\n';
 
 describe('studio smoke test (production build, real Chromium)', () => {
   let dataDir: string;
   let server: RunningServer;
   let browser: Browser;
+  let context: BrowserContext;
 
   beforeAll(async () => {
     await ensureBuilt();
     await mkdir(ARTEFACTS, { recursive: true });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'opspilot-smoke-'));
+    // The admin, created headless before the first start, as an operator would script it.
+    const stdin = new PassThrough();
+    stdin.end(`${ADMIN.password}\n`);
+    const added = await main(['user', 'add', '--email', ADMIN.email, '--role', 'admin', '--password-stdin'], { stdout: new PassThrough(), stderr: process.stderr, stdin, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cwd: process.cwd() });
+    expect(added).toBe(0);
     server = await startProductionServer({ dataDir });
     browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('input[name=email]').fill(ADMIN.email);
+    await page.locator('input[name=password]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/templates`);
+    await page.close();
   });
 
   afterAll(async () => {
@@ -41,7 +58,7 @@ describe('studio smoke test (production build, real Chromium)', () => {
   });
 
   it('uploads a CSV and shows its rows in the grid, with no console errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(`${server.url}/data`);
     await page.getByTestId('upload-input').setInputFiles({ name: 'smoke-trades.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
@@ -59,7 +76,7 @@ describe('studio smoke test (production build, real Chromium)', () => {
   });
 
   it('refuses a binary file with a clear message and stores nothing', async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await page.goto(`${server.url}/data`);
     const before = await page.locator('[data-testid="datasets"] tbody tr').count();
     await page.getByTestId('upload-input').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
@@ -68,10 +85,13 @@ describe('studio smoke test (production build, real Chromium)', () => {
     await page.close();
   });
 
-  it('keeps the data across a restart', async () => {
+  it('keeps the data, and the session, across a restart', async () => {
+    const session = (await context.cookies()).find((c) => c.name === 'opspilot_session');
+    expect(session).toBeDefined();
     await server.stop();
     server = await startProductionServer({ dataDir });
-    const list = await (await fetch(`${server.url}/api/trpc/datasets.list`)).json();
+    expect((await fetch(`${server.url}/api/trpc/datasets.list`)).status).toBe(401);
+    const list = await (await fetch(`${server.url}/api/trpc/datasets.list`, { headers: { cookie: `opspilot_session=${session!.value}` } })).json();
     const names = list.result.data.map((d: { name: string }) => d.name);
     expect(names).toContain('smoke-trades.csv');
     expect(names.filter((n: string) => n === 'broker-statement.csv')).toHaveLength(1); // demo content not duplicated

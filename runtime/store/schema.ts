@@ -71,6 +71,9 @@ export interface TemplateVersionsTable {
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
   review_comment: string | null;
+  submitted_at: Timestamp | null;
+  activated_at: Timestamp | null;
+  activated_by: string | null;
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -121,8 +124,17 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Failed sign-ins per key (`email:…`, `ip:…`): rate limiting and temporary lockout. */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
+  auth_throttle: AuthThrottleTable;
   sessions: SessionsTable;
   datasets: DatasetsTable;
   templates: TemplatesTable;

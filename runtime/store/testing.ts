@@ -11,6 +11,8 @@ import { migrateToLatest } from './migrate';
  */
 export interface TestDatabase extends OpenedDatabase {
   readonly label: string;
+  /** PostgreSQL only: a DATABASE_URL that reaches this test's schema (for CLI tests). */
+  readonly url?: string;
 }
 
 export const TEST_DATABASE_KINDS: readonly ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL
@@ -33,10 +35,11 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Tes
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const opened = await openDatabase({ url, schema });
-  await mustMigrate(opened);
+  await mustMigrate(opened, schema);
   return {
     ...opened,
     label: 'postgres',
+    url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     async close() {
       await sql.raw(`drop schema ${schema} cascade`).execute(opened.db);
       await opened.close();
@@ -44,8 +47,8 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Tes
   };
 }
 
-async function mustMigrate(opened: OpenedDatabase) {
-  const outcome = await migrateToLatest(opened.db);
+async function mustMigrate(opened: OpenedDatabase, schema?: string) {
+  const outcome = await migrateToLatest(opened.db, { schema });
   if (outcome.error) throw new Error(`Migration ${outcome.error.migration} failed: ${outcome.error.message}`);
 }
 

@@ -31,7 +31,8 @@ export async function startProductionServer({ dataDir, env = {} }: { dataDir: st
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'build', 'index.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    // ORIGIN: the address the browser uses; adapter-node would otherwise assume https.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c) => (output += c));

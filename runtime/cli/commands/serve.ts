@@ -20,7 +20,9 @@ Options:
   -h, --help      show this help
 
 Environment: DATABASE_URL (use PostgreSQL instead of the embedded database), DATA_DIR, PORT,
-HANDSONTABLE_LICENSE_KEY, MAX_UPLOAD_MB, LOG_LEVEL.`,
+ORIGIN (the address users open, default http://localhost:PORT; set it behind a proxy or when
+users reach the studio by another name), HANDSONTABLE_LICENSE_KEY, MAX_UPLOAD_MB, LOG_LEVEL,
+SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SIGN_IN_MAX_FAILURES, TRUSTED_ORIGINS.`,
   async run(args, io) {
     const { values } = parseOptions(args, { port: { type: 'string' }, 'data-dir': { type: 'string' } }, false);
     if (values.port !== undefined) {
@@ -32,6 +34,9 @@ HANDSONTABLE_LICENSE_KEY, MAX_UPLOAD_MB, LOG_LEVEL.`,
     process.env.PORT = String(config.port);
     process.env.DATA_DIR = config.dataDir;
     process.env.TEMPLATES_DIR ??= path.join(PROJECT_ROOT, 'templates');
+    // adapter-node assumes https unless told the public address; the studio's sign-in form and
+    // cross-site checks compare against it. Behind a proxy, set ORIGIN=https://your.host.
+    process.env.ORIGIN ||= `http://localhost:${config.port}`;
     await buildIfStale((line) => io.stderr.write(`${line}\n`));
     await import(pathToFileURL(path.join(PROJECT_ROOT, 'build', 'index.js')).href);
     // The server keeps the process alive; this command returns once it is listening.

@@ -1,12 +1,9 @@
 import type { App } from '$runtime/app/open-app';
+import type { Actor } from '$runtime/auth/roles';
 import type { Logger } from '$runtime/observability/logger';
-import type { Role } from '$runtime/store/schema';
 
-export interface RequestUser {
-  readonly id: string | null;
-  readonly name: string;
-  readonly role: Role;
-}
+/** The signed-in user as procedures see it (id null only for headless callers in tests). */
+export type RequestUser = Actor;
 
 /** What every procedure sees: the opened app, the request's logger and correlation id, the user. */
 export interface Context {

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Role } from '$runtime/store/schema';
 import type { Context } from './context';
+import { ProblemCause } from './problem';
 import { roleAtLeast } from './roles';
 
 export interface Meta {
@@ -12,7 +13,8 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error }) {
     // Internal errors reach the client as a generic message; the log keeps the detail.
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    return { ...shape, message: internal ? 'Something went wrong on the server; the request id in the log has the detail.' : shape.message, data: { ...shape.data, stack: undefined } };
+    const problem = error.cause instanceof ProblemCause ? error.cause.problem : undefined;
+    return { ...shape, message: internal ? 'Something went wrong on the server; the request id in the log has the detail.' : shape.message, data: { ...shape.data, stack: undefined, problem } };
   },
 });
 

@@ -1,8 +1,2 @@
-import type { Role } from '$runtime/store/schema';
-
-/** Roles in increasing power; a role may do everything the roles before it may. */
-export const ROLES: readonly Role[] = ['viewer', 'analyst', 'approver', 'admin'];
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
-}
+/** The role order lives with the engine (runtime/auth/roles.ts), so the CLI and services share it. */
+export { ROLES, ROLE_DESCRIPTIONS, isRole, roleAtLeast } from '$runtime/auth/roles';

@@ -1,4 +1,5 @@
 import { error, json } from '@sveltejs/kit';
+import { appendAudit } from '$runtime/audit/append-audit';
 import { importDataset } from '$runtime/datasets/import-dataset';
 import { roleAtLeast } from '$lib/server/trpc/roles';
 import type { RequestHandler } from './$types';
@@ -6,6 +7,7 @@ import type { RequestHandler } from './$types';
 /**
  * Upload: the raw file as the body, its name in ?name=. Kept out of tRPC so a large file streams
  * as bytes rather than as base64 JSON. Same role rule as a tRPC procedure: analyst and above.
+ * The request hook refuses it from another origin; a stored file is audited.
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
   if (!locals.user) error(401, 'Sign in to upload.');
@@ -23,5 +25,9 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
     return json({ ok: false, findings: result.findings }, { status: 422 });
   }
   locals.log.info({ datasetId: result.dataset.id, name, rows: result.dataset.rowCount }, 'dataset uploaded');
+  await appendAudit({
+    app: locals.app, actor: locals.user, action: 'dataset.upload', entity: `dataset:${result.dataset.id}`, correlationId: locals.requestId,
+    summary: { before: null, after: { name: result.dataset.name, sha256: result.dataset.sha256, rows: result.dataset.rowCount, sizeBytes: result.dataset.sizeBytes, created: result.created } },
+  });
   return json({ ok: true, dataset: { ...result.dataset, uploadedAt: result.dataset.uploadedAt.toISOString() }, findings: result.findings });
 };
