@@ -6,7 +6,7 @@
 import type { Finding } from '../finding';
 import { compileProgram, type ColumnSpec, type CompiledProgram, type RunContext } from '../formula/index';
 import { FormulaError, type Scalar } from '../formula/library/values';
-import type { SandboxPool } from '../sandbox/pool';
+import type { SandboxPool } from '../sandbox/node/pool';
 import { columnByName, originOf, type Column, type Table } from '../table/table';
 import type { Template } from '../template/schema';
 import { columnFromOutput, toInputColumn } from './table-columns';

@@ -8,7 +8,7 @@ import type { Finding } from '../finding';
 import type { RunContext } from '../formula/index';
 import { serialFromYmd } from '../formula/library/dates';
 import type { ByteSource, Format, Reader } from '../ingest/reader';
-import type { SandboxPool } from '../sandbox/pool';
+import type { SandboxPool } from '../sandbox/node/pool';
 import { concatTables } from '../table/concat-tables';
 import type { Table } from '../table/table';
 import type { Template } from '../template/schema';

@@ -62,21 +62,28 @@ export function encodeOutput(req: OutputRequest): Uint8Array {
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 
-/** Writes every file or none: temporaries first, renames last. */
+/**
+ * Writes every file or none: temporaries first, renames last. A rename that fails part-way
+ * removes the files already renamed, so the folder never holds part of a run's output.
+ */
 export async function writeAllOrNothing({ dir, files }: { dir: string; files: readonly { name: string; bytes: Uint8Array }[] }): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const staged: { temp: string; final: string }[] = [];
+  const placed: string[] = [];
   try {
     for (const f of files) {
       const final = path.join(dir, f.name);
       const temp = `${final}.partial-${process.pid}`;
-      await writeFile(temp, f.bytes);
       staged.push({ temp, final });
+      await writeFile(temp, f.bytes);
     }
-    for (const s of staged) await rename(s.temp, s.final);
-    return staged.map((s) => s.final);
+    for (const s of staged) {
+      await rename(s.temp, s.final);
+      placed.push(s.final);
+    }
+    return placed;
   } catch (e) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
+    await Promise.all([...staged.map((s) => rm(s.temp, { force: true })), ...placed.map((f) => rm(f, { force: true }))]);
     throw e;
   }
 }
