@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,30 @@ describe('importDataset', () => {
     expect(result.findings[0].message).toMatch(message);
     expect(result.findings[0].location.source).toBe('bad.csv');
     expect({ datasets: await app.repos.datasets.count(), files: (await storedFiles(app)).length }).toEqual(before);
+  });
+
+  it('imports Excel, JSON and XML through the reader registry and records the real format', async () => {
+    const book = XLSX.utils.book_new();
+    const ws = XLSX.utils.aoa_to_sheet([['Account', 'Trade', null], [null, 'Date', 'Price'], ['A', 46345, 1234.5]]);
+    ws['!merges'] = [{ s: { r: 0, c: 1 }, e: { r: 0, c: 2 } }];
+    ws.B3.z = 'dd/mm/yyyy';
+    XLSX.utils.book_append_sheet(book, ws, 'Blotter');
+    const xlsx = await importDataset({ app, name: 'blotter.xlsx', bytes: new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' })) });
+    if (!xlsx.ok) throw new Error(JSON.stringify(xlsx.findings));
+    expect(xlsx.dataset).toMatchObject({ format: 'xlsx', rowCount: 1, columns: [{ name: 'Account', type: 'text' }, { name: 'Trade Date', type: 'date' }, { name: 'Trade Price', type: 'number' }] });
+    expect(await readDatasetPage({ app, id: xlsx.dataset.id, offset: 0, limit: 5 })).toEqual({ columns: ['Account', 'Trade Date', 'Trade Price'], rows: [['A', '19/11/2026', '1234.5']], offset: 0, total: 1 });
+
+    const json = await importDataset({ app, name: 'trades.json', bytes: bytes(JSON.stringify({ data: [{ id: 'T1', px: 1.5 }, { id: 'T2', px: 2 }] })) });
+    expect(json).toMatchObject({ ok: true, dataset: { format: 'json', rowCount: 2, columns: [{ name: 'id', type: 'text' }, { name: 'px', type: 'number' }] } });
+    const xml = await importDataset({ app, name: 'report.xml', bytes: bytes('<r><Tx id="1"><Px>1.5</Px></Tx><Tx id="2"><Px>2</Px></Tx></r>') });
+    expect(xml).toMatchObject({ ok: true, dataset: { format: 'xml', rowCount: 2 } });
+  });
+
+  it('refuses a hostile XML and stores nothing', async () => {
+    const before = await app.repos.datasets.count();
+    const result = await importDataset({ app, name: 'xxe.xml', bytes: bytes('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>') });
+    expect(result).toMatchObject({ ok: false, findings: [{ code: 'xml-external-entity', severity: 'error' }] });
+    expect(await app.repos.datasets.count()).toBe(before);
   });
 
   it('keeps one copy of identical bytes uploaded twice, and reuses it when asked to', async () => {

@@ -1,17 +1,19 @@
 import type { App } from '../app/open-app';
-import { readCsv } from '../ingest/csv-reader';
+import { bytesSource } from '../ingest/byte-source';
 import type { Finding } from '../ingest/finding';
+import { ingest } from '../ingest/ingest';
 import type { DatasetSummary } from '../store/repositories/datasets';
 import { storeFile, sha256Hex } from '../store/file-store';
-import { inferColumnType } from './infer-column-type';
 
 export type ImportResult =
   | { readonly ok: true; readonly dataset: DatasetSummary; readonly created: boolean; readonly findings: readonly Finding[] }
   | { readonly ok: false; readonly findings: readonly Finding[] };
 
 /**
- * An uploaded file becomes a dataset: parsed first, and only a file that reads is stored (bytes
- * by content hash, then its row). A refused file leaves nothing behind.
+ * An uploaded file becomes a dataset: read first by whichever reader the registry detects
+ * (CSV and other delimited text, Excel, JSON, XML), and only a file that reads is stored
+ * (bytes by content hash, then its row, with the reader's format and column types). A refused
+ * file leaves nothing behind.
  */
 export async function importDataset({ app, name, bytes, uploadedBy, onlyIfNew = false }: {
   app: App; name: string; bytes: Uint8Array; uploadedBy?: string | null; onlyIfNew?: boolean;
@@ -24,18 +26,18 @@ export async function importDataset({ app, name, bytes, uploadedBy, onlyIfNew = 
     const dataset = await app.repos.datasets.findBySha256(sha256Hex(bytes));
     if (dataset) return { ok: true, dataset, created: false, findings: [] };
   }
-  const csv = readCsv({ bytes, source });
-  if (!csv.ok) return { ok: false, findings: csv.findings };
-  if (csv.rows.length === 0) {
+  const result = await ingest({ source: bytesSource({ name: source, bytes }), limits: { maxBytes: app.config.maxUploadBytes } });
+  if (!result.table || !result.format) return { ok: false, findings: result.findings };
+  if (result.table.rowCount === 0) {
     return refuse(source, 'no-rows', `${source} has a header row but no data rows. Upload a file with at least one row below the header.`);
   }
-  const columns = csv.header.map((column, i) => ({ name: column, type: inferColumnType(csv.rows.map((r) => r[i])) }));
+  const columns = result.profile.map((p) => ({ name: p.name, type: p.type }));
   const stored = await storeFile({ dataDir: app.config.dataDir, bytes });
   const dataset = await app.repos.datasets.insert({
-    name: source, sha256: stored.sha256, sizeBytes: stored.sizeBytes, format: 'csv',
-    rowCount: csv.rows.length, columns, uploadedBy: uploadedBy ?? null,
+    name: source, sha256: stored.sha256, sizeBytes: stored.sizeBytes, format: result.format,
+    rowCount: result.table.rowCount, columns, uploadedBy: uploadedBy ?? null,
   });
-  return { ok: true, dataset, created: true, findings: csv.findings };
+  return { ok: true, dataset, created: true, findings: result.findings };
 }
 
 function refuse(source: string, code: string, message: string): ImportResult {

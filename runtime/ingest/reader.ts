@@ -24,6 +24,8 @@ export interface ColumnProfile {
   readonly type: ColumnType;
   readonly nulls: number;
   readonly distinct: number;
+  /** Set when `distinct` is an estimate (large numeric columns; see infer/column-profile.ts). */
+  readonly distinctEstimated?: boolean;
   readonly min?: number | string;
   readonly max?: number | string;
   readonly examples: readonly string[];
@@ -52,6 +54,8 @@ export interface ReadResult {
   readonly table?: Table;
   readonly profile: readonly ColumnProfile[];
   readonly findings: readonly Finding[];
+  /** What the reader decided on its own (delimiter, encoding, sheet, row path…), for display. */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface Reader {
