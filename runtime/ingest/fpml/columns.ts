@@ -126,7 +126,7 @@ export function renderColumnsMarkdown(): string {
     '- **Dates** are Excel serials (the Table\'s `date` type); `Execution Date Time` is a UTC `datetime`.',
     '- **Parties** in payer/buyer/seller columns show the LEI when the party has one, else its first partyId, else the href.',
     '- **Periods** are multiplier + period letter: 6M, 1Y, 1D, 1T (once, at term).',
-    '- **Folders**: `readFpmlFiles` (folder.ts) returns one table for many files with a `Source File` text column first, then these columns; `datasetIds` gives each row\'s file SHA-256.',
+    '- **Folders**: a folder of files is one source to the runner, which concatenates the tables row by row; each row keeps its own file as origin (runtime/table/concat-tables.ts).',
     '',
   ];
   let group = '';
