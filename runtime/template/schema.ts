@@ -41,11 +41,30 @@ export const ToleranceRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...toleranceBase, kind: z.literal('exact') }),
   z.strictObject({ ...toleranceBase, kind: z.literal('abs'), value: z.number().nonnegative() }),
   z.strictObject({ ...toleranceBase, kind: z.literal('rel'), value: z.number().nonnegative(), abs: z.number().nonnegative().default(0), mode: z.enum(['symmetric', 'right']).default('symmetric') }),
-  z.strictObject({ ...toleranceBase, kind: z.literal('ticks'), value: z.number().nonnegative(), tickTable: name.optional(), tickKey: name.optional(), tickColumn: name.optional() }),
+  /** Tick size: from `tickTable` looked up by the product in column `tickKey`, from a `tickColumn`, or a fixed `tickSize`. */
+  z.strictObject({ ...toleranceBase, kind: z.literal('ticks'), value: z.number().nonnegative(), tickTable: name.optional(), tickKey: name.optional(), tickColumn: name.optional(), tickSize: z.number().positive().optional() }),
   z.strictObject({ ...toleranceBase, kind: z.literal('bps'), value: z.number().nonnegative() }),
   z.strictObject({ ...toleranceBase, kind: z.literal('days'), value: z.number().int().nonnegative(), holidays: name.optional() }),
   z.strictObject({ ...toleranceBase, kind: z.literal('text'), ignoreCase: z.boolean().default(true), ignoreSpaces: z.boolean().default(true), equivalents: name.optional() }),
 ]);
+
+const breakKind = z.enum(['only-left', 'only-right', 'field', 'duplicate', 'ambiguous', 'aggregate']);
+/**
+ * How serious a break is, by kind, field and magnitude. The first rule whose conditions all hold
+ * wins; a condition left out always holds. Magnitudes look at the break's fields outside tolerance.
+ */
+export const SeverityRuleSchema = z.strictObject({
+  kind: z.union([breakKind, z.array(breakKind)]).optional(),
+  /** Any of these fields is outside tolerance. */
+  field: z.union([name, z.array(name)]).optional(),
+  /** |left − right| is at least this (field units; days for dates). */
+  minAbsDiff: z.number().nonnegative().optional(),
+  /** |left − right| ÷ max(|left|, |right|) is at least this (0.01 = 1%). */
+  minRelDiff: z.number().nonnegative().optional(),
+  /** |left − right| is at least this many times the rule's allowance. */
+  minToleranceMultiple: z.number().nonnegative().optional(),
+  severity: z.enum(['error', 'warning', 'info']),
+});
 
 export const MatchKeySchema = z.strictObject({
   name,
@@ -68,6 +87,10 @@ export const MatchSchema = z.strictObject({
   ruleSets: z.array(z.strictObject({ name, when: formula, rules: z.array(ToleranceRuleSchema) })).default([]),
   aggregate: z.strictObject({ side: name, fields: z.array(name).min(1) }).optional(),
   duplicates: z.enum(['optimal-pairing', 'report']).default('optimal-pairing'),
+  /** Break severity by kind, field and magnitude; the engine's defaults when omitted. */
+  severityRules: z.array(SeverityRuleSchema).optional(),
+  /** Columns whose values join a break's cluster signature, e.g. Product. */
+  clusterBy: z.array(name).optional(),
 });
 
 export const ReferenceTableSchema = z.strictObject({
@@ -100,4 +123,7 @@ export type Template = z.infer<typeof TemplateSchema>;
 export type TemplateInput = z.input<typeof TemplateSchema>;
 export type TemplateSource = z.infer<typeof SourceSchema>;
 export type ToleranceRule = z.infer<typeof ToleranceRuleSchema>;
+/** A tolerance rule before defaults are filled in (what engines accept). */
+export type ToleranceRuleInput = z.input<typeof ToleranceRuleSchema>;
+export type SeverityRule = z.infer<typeof SeverityRuleSchema>;
 export type Match = z.infer<typeof MatchSchema>;

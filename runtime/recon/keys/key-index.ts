@@ -1,0 +1,190 @@
+/**
+ * Composite keys without per-row strings. Every distinct key text of every source is normalised
+ * once and interned to an atom id (one id space for all parts and sources, so equal texts are
+ * equal ids everywhere); text columns cost one lookup per dictionary entry, other columns one per
+ * distinct value. A row's key is then its tuple of atom ids, interned in a typed-array hash
+ * table to a group id shared by all sources: rows of different sources with equal keys share a
+ * group. A row with any blank part has group −1 and is reported as a finding, never a break.
+ */
+import type { Finding } from '../../finding';
+import { closest } from '../../formula/check/suggest';
+import { columnByName, originOf, type Column } from '../../table/table';
+import { displayCell } from '../column-views';
+import type { FindingSink } from '../reference-tables';
+import type { KeySpec, ReconSource, ReferenceTables } from '../types';
+import { keyNormaliser } from './normalize-key';
+import { StringInterner } from './string-interner';
+import { TupleInterner } from './tuple-interner';
+
+export interface KeyIndex {
+  readonly keys: readonly KeySpec[];
+  /** Canonical (normalised) text of each atom. */
+  readonly atomText: readonly string[];
+  /** [source][part]: each row's atom, −1 when blank. */
+  readonly atoms: readonly (readonly Int32Array[])[];
+  /** [source]: each row's group, −1 when some part of its key is blank. */
+  readonly groupOf: readonly Int32Array[];
+  readonly groupCount: number;
+  /** [source]: rows with a blank key. */
+  readonly blankKeys: readonly number[];
+  groupAtoms(group: number): ArrayLike<number>;
+  /** The group of a tuple of atoms, −1 when no row has that key. */
+  findGroup(atoms: ArrayLike<number>): number;
+  /** The key as the break shows it: key name → canonical text. */
+  keyRecord(group: number): Record<string, string>;
+  /** The atom of a canonical text, −1 when no key has it. */
+  atomOf(text: string): number;
+}
+
+export interface KeyIndexOptions {
+  readonly referenceTables?: ReferenceTables;
+  readonly report: FindingSink;
+  /** Blank-key findings per source before the rest are counted in one (default 100). */
+  readonly maxFindings?: number;
+}
+
+/** Canonical key texts; "" is blank and never an atom. */
+class Atoms extends StringInterner {
+  override id(text: string): number {
+    return text === '' ? -1 : super.id(text);
+  }
+}
+
+function atomColumn(column: Column, normalise: (s: string) => string, atoms: Atoms): Int32Array {
+  if (column.type === 'text') {
+    const dict = column.dictionary;
+    const byCode = new Int32Array(dict.length);
+    for (let c = 0; c < dict.length; c++) byCode[c] = atoms.id(normalise(dict[c]));
+    const codes = column.codes;
+    const out = new Int32Array(codes.length);
+    for (let r = 0; r < out.length; r++) {
+      const c = codes[r];
+      out[r] = c < 0 ? -1 : byCode[c];
+    }
+    return out;
+  }
+  const { values, nulls } = column;
+  const rows = values.length;
+  const out = new Int32Array(rows);
+  const atomOf = (r: number) => atoms.id(normalise(String(displayCell(column, r))));
+  // Whole numbers in a compact range (dates, ids) index a table directly; others go through a Map.
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let r = 0; r < rows && whole; r++) {
+    if (nulls?.[r]) continue;
+    const v = values[r];
+    if (v !== Math.floor(v)) whole = false;
+    else { if (v < min) min = v; if (v > max) max = v; }
+  }
+  if (whole && min <= max && max - min <= 4 * rows + 1024) {
+    const table = new Int32Array(max - min + 1).fill(-2);
+    for (let r = 0; r < rows; r++) {
+      if (nulls?.[r]) { out[r] = -1; continue; }
+      const i = values[r] - min;
+      let id = table[i];
+      if (id === -2) table[i] = id = atomOf(r);
+      out[r] = id;
+    }
+    return out;
+  }
+  const byValue = new Map<number, number>();
+  for (let r = 0; r < rows; r++) {
+    const v = values[r];
+    if (nulls?.[r] || v !== v) { out[r] = -1; continue; }
+    let id = byValue.get(v);
+    if (id === undefined) byValue.set(v, (id = atomOf(r)));
+    out[r] = id;
+  }
+  return out;
+}
+
+/** Undefined when a key column is missing (reported as an error finding). */
+export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly KeySpec[], options: KeyIndexOptions): KeyIndex | undefined {
+  const { report } = options;
+  const columns: Column[][] = sources.map(() => []);
+  let ok = keys.length > 0;
+  if (!ok) report({ code: 'recon.no-keys', severity: 'error', message: 'A reconciliation needs at least one key: add one under match.keys.', location: { source: 'template', path: '$.match.keys' } });
+  keys.forEach((key, k) => sources.forEach((s, i) => {
+    const name = key.columns[s.name];
+    const column = name === undefined ? undefined : columnByName(s.table, name);
+    if (column) { columns[i][k] = column; return; }
+    ok = false;
+    const hint = name === undefined ? undefined : closest(name, s.table.columns.map((c) => c.name));
+    report({
+      code: 'recon.unknown-key-column',
+      severity: 'error',
+      message: name === undefined
+        ? `Key ${key.name} names no column for source ${s.name}: add ${s.name} to its columns.`
+        : `Key ${key.name} reads column \`${name}\`, which source ${s.name} does not have${hint ? `: did you mean \`${hint}\`?` : ': map it first.'}`,
+      location: { source: s.name, column: name, path: `$.match.keys[${k}]` },
+    });
+  }));
+  if (!ok) return undefined;
+
+  const atoms = new Atoms(Math.min(1 << 16, sources.reduce((n, s) => n + s.table.rowCount, 0)));
+  const normalisers = keys.map((key) => keyNormaliser(key, options.referenceTables, report));
+  const rowAtoms = sources.map((_, i) => keys.map((_, k) => atomColumn(columns[i][k], normalisers[k], atoms)));
+  const width = keys.length;
+  const totalRows = sources.reduce((n, s) => n + s.table.rowCount, 0);
+  const interner = width > 1 ? new TupleInterner(width, totalRows) : undefined;
+  const tuple = new Int32Array(width);
+  const blankKeys: number[] = [];
+  const groupOf = sources.map((s, i) => {
+    const parts = rowAtoms[i];
+    const out = new Int32Array(s.table.rowCount);
+    let blanks = 0;
+    for (let r = 0; r < out.length; r++) {
+      let blank = false;
+      for (let k = 0; k < width; k++) {
+        const a = parts[k][r];
+        if (a < 0) blank = true;
+        tuple[k] = a;
+      }
+      if (blank) {
+        out[r] = -1;
+        if (blanks++ < (options.maxFindings ?? 100)) report(blankKeyFinding(s, keys, columns[i], parts, r));
+        continue;
+      }
+      out[r] = interner ? interner.intern(tuple) : tuple[0];
+    }
+    const max = options.maxFindings ?? 100;
+    if (blanks > max) report({ code: 'recon.blank-key', severity: 'warning', message: `${blanks - max} more rows of ${s.name} have a blank key and were left out of matching: fill the keys or fix the key formulas.`, location: { source: s.name } });
+    blankKeys.push(blanks);
+    return out;
+  });
+
+  const groupAtoms = (g: number): ArrayLike<number> => (interner ? interner.tuple(g) : [g]);
+  return {
+    keys,
+    atomText: atoms.texts,
+    atoms: rowAtoms,
+    groupOf,
+    groupCount: interner ? interner.count : atoms.texts.length,
+    blankKeys,
+    groupAtoms,
+    findGroup: (t) => {
+      if (interner) return interner.find(t);
+      return t[0] >= 0 && t[0] < atoms.texts.length ? t[0] : -1;
+    },
+    atomOf: (text) => (text === '' ? -1 : atoms.find(text)),
+    keyRecord(g) {
+      const t = groupAtoms(g);
+      const out: Record<string, string> = {};
+      keys.forEach((key, k) => { out[key.name] = atoms.texts[t[k]]; });
+      return out;
+    },
+  };
+}
+
+function blankKeyFinding(s: ReconSource, keys: readonly KeySpec[], columns: readonly Column[], parts: readonly Int32Array[], r: number): Finding {
+  const blank = keys.map((key, k) => (parts[k][r] < 0 ? k : -1)).filter((k) => k >= 0);
+  const names = blank.map((k) => `${keys[k].name} (column \`${columns[k].name}\`)`).join(', ');
+  const { rowNumber } = originOf(s.table, r);
+  return {
+    code: 'recon.blank-key',
+    severity: 'warning',
+    message: `Row ${rowNumber} of ${s.name} has a blank key ${names}, so it cannot be matched: fill it in the file or fix the key formula.`,
+    location: { source: s.name, row: rowNumber, column: columns[blank[0]].name },
+  };
+}

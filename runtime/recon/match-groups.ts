@@ -1,0 +1,152 @@
+/**
+ * The matching pass: every key group once, in group order (first appearance). A group with one
+ * row a side — nearly all of them — is compared in place: comparator calls on typed arrays, tally
+ * increments, and an object only if it breaks. Groups with duplicates go to the pairing solver
+ * (pairing.ts), or, under the 'report' policy, become one duplicate break.
+ */
+import { columnByName, type Column, type Table } from '../table/table';
+import { displayCell, numericView } from './column-views';
+import type { RuleBook } from './compile-rules';
+import { BreakFactory, sideRows, type Side } from './breaks';
+import { round15 } from '../formula/library/decimal-math';
+import { groupRows, type Groups } from './groups';
+import { pairGroup } from './pairing';
+import type { ReconTally } from './summary';
+import { BROKEN } from './tolerance/types';
+import type { Break } from './types';
+
+export interface MatchContext {
+  readonly groupCount: number;
+  readonly left: Side;
+  readonly right: Side;
+  readonly book: RuleBook;
+  readonly tally: ReconTally;
+  readonly factory: BreakFactory;
+  readonly duplicates: 'optimal-pairing' | 'report';
+}
+
+export interface MatchOutput {
+  readonly breaks: Break[];
+  readonly leftGroups: Groups;
+  readonly rightGroups: Groups;
+  /** Groups with rows on one side only: where a key mistake may hide. */
+  readonly leftOnlyGroups: number[];
+  readonly rightOnlyGroups: number[];
+  /** Row → index in `breaks` of its only-left / only-right break (rows of one-sided groups). */
+  readonly onlyLeftBreak: Map<number, number>;
+  readonly onlyRightBreak: Map<number, number>;
+}
+
+/** A row's compared values as one string: equal signatures are interchangeable duplicates. */
+export function rowSignature(table: Table, fields: readonly string[]): (row: number) => string {
+  const columns = fields.map((f) => columnByName(table, f)).filter((c): c is Column => !!c);
+  return (row) => JSON.stringify(columns.map((c) => {
+    const v = displayCell(c, row);
+    return typeof v === 'number' ? round15(v) : v;
+  }));
+}
+
+/** Finds, for a leftover row, a paired row identical to it: one map, not a scan per leftover. */
+export function twinFinder(signature: (row: number) => string, paired: Iterable<number>): (row: number) => number | undefined {
+  let bySignature: Map<string, number> | undefined;
+  return (row) => {
+    if (!bySignature) {
+      bySignature = new Map();
+      for (const p of paired) if (!bySignature.has(signature(p))) bySignature.set(signature(p), p);
+    }
+    return bySignature.get(signature(row));
+  };
+}
+
+export function matchGroups(ctx: MatchContext): MatchOutput {
+  const { left, right, book, tally, factory } = ctx;
+  const L = groupRows(left.groupOf, ctx.groupCount);
+  const R = groupRows(right.groupOf, ctx.groupCount);
+  const out: MatchOutput = { breaks: [], leftGroups: L, rightGroups: R, leftOnlyGroups: [], rightOnlyGroups: [], onlyLeftBreak: new Map(), onlyRightBreak: new Map() };
+  const { breaks } = out;
+
+  const comparePair = (g: number, l: number, r: number): void => {
+    const { comparators, slots } = book.setFor(l);
+    let worst = 0;
+    for (let i = 0; i < comparators.length; i++) {
+      const o = comparators[i].compare(l, r);
+      tally.outcomes[slots[i] * 3 + o]++;
+      if (o > worst) worst = o;
+    }
+    tally.pairs++;
+    if (worst === BROKEN) { breaks.push(factory.pair(g, l, r)); return; }
+    tally.matched++;
+    if (worst === 0) tally.perfect++;
+    tally.cleanRows += sideRows(left, l) + sideRows(right, r);
+  };
+  const onlyLeft = (g: number, l: number) => { tally.onlyLeftRows += sideRows(left, l); breaks.push(factory.onlyLeft(g, l)); };
+  const onlyRight = (g: number, r: number) => { tally.onlyRightRows += sideRows(right, r); breaks.push(factory.onlyRight(g, r)); };
+
+  let duplicateGroup: ((g: number, ls: Int32Array, rs: Int32Array) => void) | undefined;
+  const duplicates = (g: number, ls: Int32Array, rs: Int32Array) => (duplicateGroup ??= makeDuplicateHandler())(g, ls, rs);
+  function makeDuplicateHandler() {
+    const leftSignature = rowSignature(left.source.table, book.fields);
+    const rightSignature = rowSignature(right.source.table, book.fields);
+    const sameLeft = (a: number, b: number) => leftSignature(a) === leftSignature(b);
+    const sameRight = (a: number, b: number) => rightSignature(a) === rightSignature(b);
+    const numeric = book.sets[0].comparators.find((c) => {
+      const lc = columnByName(left.source.table, c.field);
+      return lc && lc.type !== 'text';
+    });
+    const views = numeric ? [numericView(columnByName(left.source.table, numeric.field)!), numericView(columnByName(right.source.table, numeric.field)!)] : undefined;
+    const cost = (l: number, r: number): number => {
+      const { comparators } = book.setFor(l);
+      let broken = 0;
+      let distance = 0;
+      for (const c of comparators) {
+        if (c.compare(l, r) === BROKEN) broken++;
+        distance += c.distance(l, r);
+      }
+      return broken + distance / (comparators.length + 1);
+    };
+    return (g: number, ls: Int32Array, rs: Int32Array) => {
+      if (ctx.duplicates === 'report') { breaks.push(factory.rows('duplicate', g, [...ls], [...rs])); return; }
+      const result = pairGroup({ left: ls, right: rs, cost, sameLeft, sameRight, sortValue: views ? (side, row) => views[side].values[row] : undefined });
+      const pairedL = new Map<number, number>();
+      const pairedR = new Map<number, number>();
+      for (const [l, r] of result.pairs) { pairedL.set(l, r); pairedR.set(r, l); comparePair(g, l, r); }
+      if (result.ambiguousLeft.length || result.ambiguousRight.length) breaks.push(factory.rows('ambiguous', g, result.ambiguousLeft, result.ambiguousRight));
+      const inTie = new Set([...result.ambiguousLeft.map((l) => `l${l}`), ...result.ambiguousRight.map((r) => `r${r}`)]);
+      const leftTwin = twinFinder(leftSignature, pairedL.keys());
+      const rightTwin = twinFinder(rightSignature, pairedR.keys());
+      for (const l of ls) {
+        if (pairedL.has(l) || inTie.has(`l${l}`)) continue;
+        const twin = leftTwin(l);
+        if (twin !== undefined) breaks.push(factory.rows('duplicate', g, [twin, l], [pairedL.get(twin)!]));
+        else onlyLeft(g, l);
+      }
+      for (const r of rs) {
+        if (pairedR.has(r) || inTie.has(`r${r}`)) continue;
+        const twin = rightTwin(r);
+        if (twin !== undefined) breaks.push(factory.rows('duplicate', g, [pairedR.get(twin)!], [twin, r]));
+        else onlyRight(g, r);
+      }
+    };
+  }
+
+  const lStart = L.start;
+  const lRows = L.rows;
+  const rStart = R.start;
+  const rRows = R.rows;
+  for (let g = 0; g < ctx.groupCount; g++) {
+    const l0 = lStart[g];
+    const nl = lStart[g + 1] - l0;
+    const r0 = rStart[g];
+    const nr = rStart[g + 1] - r0;
+    if (nl === 1 && nr === 1) { comparePair(g, lRows[l0], rRows[r0]); continue; }
+    if (nl === 0 && nr === 0) continue;
+    if (nr === 0) {
+      out.leftOnlyGroups.push(g);
+      for (let k = l0; k < l0 + nl; k++) { out.onlyLeftBreak.set(lRows[k], breaks.length); onlyLeft(g, lRows[k]); }
+    } else if (nl === 0) {
+      out.rightOnlyGroups.push(g);
+      for (let k = r0; k < r0 + nr; k++) { out.onlyRightBreak.set(rRows[k], breaks.length); onlyRight(g, rRows[k]); }
+    } else duplicates(g, lRows.subarray(l0, l0 + nl), rRows.subarray(r0, r0 + nr));
+  }
+  return out;
+}
