@@ -104,10 +104,21 @@ export class ExpressionEmitter {
 
   private binary(n: BinaryNode): string {
     if (n.op === '^') return `L.pow(${this.emit(n.left).code}, ${this.emit(n.right).code})`;
-    if (COMPARISON[n.op]) return `L.${COMPARISON[n.op]}(${this.emit(n.left).code}, ${this.emit(n.right).code})`;
     const setup: string[] = [];
     const a = this.once(n.left, setup);
     const b = this.once(n.right, setup);
+    if (COMPARISON[n.op]) {
+      // Two numbers further apart than 15 significant digits can tell (compareNumbers) order as
+      // doubles do; anything else (text, blanks, near-equal numbers) goes to the library.
+      const slow = `L.${COMPARISON[n.op]}(${a.code}, ${b.code})`;
+      if (mismatch(a, 'number') || mismatch(b, 'number')) return sequence(setup, slow);
+      const d = this.state.temp();
+      const m = this.state.temp();
+      const abs = (o: Operand) => (o.literal === 'number' ? String(Math.abs(Number(o.code))) : `(${o.code} < 0 ? -${o.code} : ${o.code})`);
+      const apart = `((${d} = ${a.code} - ${b.code}) > (${m} = (${abs(a)} + ${abs(b)}) * 2e-14) || ${d} < -${m})`;
+      const guard = [typeCheck(a, 'number'), typeCheck(b, 'number'), apart];
+      return sequence(setup, `${all(guard)} ? ${a.code} ${n.op} ${b.code} : ${slow}`);
+    }
     if (n.op === '=' || n.op === '<>') {
       // Identical values are equal, except blank and errors (#N/A = #N/A is #N/A): both objects.
       const same = a.literal || b.literal ? `${a.code} === ${b.code}` : `${a.code} === ${b.code} && typeof ${a.code} !== "object"`;
@@ -116,8 +127,7 @@ export class ExpressionEmitter {
     }
     // A literal of the wrong type can never take the fast path (and 3.length is no JS).
     const wanted = n.op === '&' ? 'text' : 'number';
-    const mismatch = (o: Operand) => o.literal !== undefined && o.literal !== wanted;
-    if (mismatch(a) || mismatch(b)) return sequence(setup, `L.${n.op === '&' ? 'concat' : ARITHMETIC[n.op]}(${a.code}, ${b.code})`);
+    if (mismatch(a, wanted) || mismatch(b, wanted)) return sequence(setup, `L.${n.op === '&' ? 'concat' : ARITHMETIC[n.op]}(${a.code}, ${b.code})`);
     if (n.op === '&') {
       const guard = [typeCheck(a, 'text'), typeCheck(b, 'text'), lengthCheck(a, b)];
       return sequence(setup, `${all(guard)} ? ${a.code} + ${b.code} : L.concat(${a.code}, ${b.code})`);
@@ -139,6 +149,11 @@ export class ExpressionEmitter {
     const fills = n.args.map((a, i) => `${args}[${i}] = ${this.emit(a).code}`);
     return `(${fills.join(', ')}, ${f}(${args}, X))`;
   }
+}
+
+/** A literal of another type can never take a fast path guarded by that type. */
+function mismatch(o: Operand, wanted: 'number' | 'text'): boolean {
+  return o.literal !== undefined && o.literal !== wanted;
 }
 
 /** `typeof x === "number"`, or nothing when x is a literal of that type. */
