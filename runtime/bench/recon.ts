@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:recon`: `opspilot recon` end to end, as a user runs it, on 1M internal vs ~1M
+ * broker ETD positions (BENCH_ROWS overrides). Measures the whole child process (CSV parsing
+ * included): wall time and peak RSS. Scores precision and recall of breaks.csv against the
+ * injected, labelled truth under tick rules, and checks our counts against DuckDB's on the same
+ * files with a flat tolerance (DuckDB as a whole process too). Prints figures; asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRecon, KEYS, LABELS, type Label } from './recon-data';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const PER_LABEL = Math.max(1, Math.round(ROWS / 2000)); // 500 of each label at 1M rows
+const TARGET = { ratio: 1.5, rssBytes: 1.2 * 1024 ** 3 };
+const HAS_TIME = existsSync('/usr/bin/time');
+
+interface Measured { code: number; stdout: string; stderr: string; wallMs: number; peakRssBytes: number }
+
+/** A child's wall time and peak RSS: GNU time's report when present, else polling VmHWM. */
+function measure(args: string[]): Promise<Measured> {
+  const command = HAS_TIME ? '/usr/bin/time' : process.execPath;
+  const argv = HAS_TIME ? ['-v', process.execPath, ...args] : args;
+  const started = performance.now();
+  const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let polled = 0;
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const poll = HAS_TIME ? undefined : setInterval(() => {
+    readFile(`/proc/${child.pid}/status`, 'utf8').then((s) => {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0);
+      polled = Math.max(polled, kb * 1024);
+    }, () => {});
+  }, 20);
+  return new Promise((resolve) => child.on('close', (code) => {
+    const wallMs = performance.now() - started;
+    if (poll) clearInterval(poll);
+    const timeKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0);
+    resolve({ code: code ?? -1, stdout, stderr, wallMs, peakRssBytes: HAS_TIME ? timeKb * 1024 : polled });
+  }));
+}
+
+/** breaks.csv → lines of fields; a small quoted-CSV splitter (rule sentences may hold commas). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split('\r\n')) {
+    if (!line) continue;
+    const out: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    }
+    out.push(cur);
+    rows.push(out);
+  }
+  return rows;
+}
+
+/** Precision and recall on (kind, key, broken field): a break found for the wrong reason is wrong. */
+async function score(breaksCsv: string, truthCsv: string) {
+  const [header, ...found] = csvRows(await readFile(breaksCsv, 'utf8'));
+  const col = (name: string) => header.indexOf(name);
+  const fieldsOf = (r: string[]) => ['quantity', 'price', 'cash', 'currency'].filter((f) => col(`${f}_left`) >= 0 && (r[col(`${f}_left`)] !== '' || r[col(`${f}_right`)] !== ''));
+  const foundIds = new Set(found.map((r) => `${r[0]}|${KEYS.map((k) => r[col(k)]).join('|')}|${r[0] === 'field' ? fieldsOf(r).join('+') : ''}`));
+  const truth = (await readFile(truthCsv, 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
+  const expected = new Set(truth.filter((t) => t[3] === 'true').map((t) => `${t[1]}|${t.slice(4).join('|')}|${t[2]}`));
+  const hits = [...foundIds].filter((id) => expected.has(id)).length;
+  return { found: foundIds.size, expected: expected.size, hits, precision: foundIds.size ? hits / foundIds.size : 1, recall: expected.size ? hits / expected.size : 1 };
+}
+
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'opspilot-bench-recon-'));
+  try {
+    const t0 = performance.now();
+    const g = await generateRecon(dir, ROWS, PER_LABEL);
+    console.log(`generated ${ROWS.toLocaleString('en-US')} internal vs ${g.rows.toLocaleString('en-US')} broker positions in ${s(performance.now() - t0)} (${dir})`);
+    console.log(`injected: ${(Object.keys(LABELS) as Label[]).map((l) => `${l} ${g.injected[l]}${LABELS[l].break ? '' : ' (within tolerance)'}`).join(', ')}`);
+    const cli = [path.join(ROOT, 'bin/opspilot.js'), 'recon', '--left', g.left, '--right', g.right, '--on', KEYS.join(','), '--json'];
+
+    const ticks = await measure([...cli, '--tolerance', 'price=ticks:1', '--tick-table', g.ticks, '--tick-key', 'product', '--tolerance', 'cash=abs:0.05', '--out', path.join(dir, 'out')]);
+    if (ticks.code !== 1) throw new Error(`recon (tick rules) exited ${ticks.code}: ${ticks.stderr.slice(-2000)}`);
+    const quality = await score(path.join(dir, 'out/breaks.csv'), g.truth);
+    console.log(`\nopspilot recon, tick rules (price=ticks:1 by product, cash=abs:0.05, --out csv+xlsx):`);
+    console.log(`  wall ${s(ticks.wallMs)}, peak RSS ${mb(ticks.peakRssBytes)}  ${ticks.stdout.trim()}`);
+    console.log(`  precision ${pct(quality.precision)}, recall ${pct(quality.recall)} (${quality.hits} of ${quality.expected} expected breaks found; ${quality.found} reported)`);
+
+    const flatArgs = ['--tolerance', 'price=abs:0.01', '--tolerance', 'cash=abs:0.05'];
+    const ours = await measure([...cli, ...flatArgs]);
+    if (ours.code > 1) throw new Error(`recon (flat) exited ${ours.code}: ${ours.stderr.slice(-2000)}`);
+    const duck = await measure(['--import', 'tsx', path.join(ROOT, 'runtime/bench/recon-duckdb.ts'), g.left, g.right, '0.01', '0.05']);
+    if (duck.code !== 0) throw new Error(`duckdb exited ${duck.code}: ${duck.stderr.slice(-2000)}`);
+    const strip = (line: string) => { const { duration_ms: _, ...rest } = JSON.parse(line); return rest; };
+    const a = strip(ours.stdout.trim());
+    const b = strip(duck.stdout.trim());
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    const ratio = ours.wallMs / duck.wallMs;
+    console.log(`\nflat tolerance (price=abs:0.01, cash=abs:0.05), whole processes on the same files:`);
+    console.log(`  opspilot recon  wall ${s(ours.wallMs)}, peak RSS ${mb(ours.peakRssBytes)}  ${JSON.stringify(a)}`);
+    console.log(`  duckdb          wall ${s(duck.wallMs)}, peak RSS ${mb(duck.peakRssBytes)}  ${JSON.stringify(b)}`);
+    console.log(`  counts equal: ${same ? 'yes' : 'NO'}`);
+
+    const peak = Math.max(ticks.peakRssBytes, ours.peakRssBytes);
+    console.log(`\nratio ours/duckdb ${ratio.toFixed(2)} (target ≤ ${TARGET.ratio}: ${ratio <= TARGET.ratio ? 'met' : 'MISSED'}); tick-rule run ${s(ticks.wallMs)} = ${(ticks.wallMs / duck.wallMs).toFixed(2)}× duckdb`);
+    console.log(`peak RSS ${mb(peak)} (target ≤ ${mb(TARGET.rssBytes)}: ${peak <= TARGET.rssBytes ? 'met' : 'MISSED'})`);
+    console.log(`precision/recall ${pct(quality.precision)}/${pct(quality.recall)} (target 100%/100%: ${quality.precision === 1 && quality.recall === 1 ? 'met' : 'MISSED'})`);
+    console.log(`machine: ${os.availableParallelism()} cores, node ${process.version}, peak RSS via ${HAS_TIME ? '/usr/bin/time -v' : '/proc VmHWM polling'}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
