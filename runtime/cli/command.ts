@@ -17,7 +17,6 @@ export interface CommandIO {
 export interface Command {
   /** Words that select the command, e.g. ['db', 'migrate']. */
   readonly path: readonly string[];
-  readonly summary: string;
   /** Full help text printed by `--help`: usage line, options, examples. */
   readonly help: string;
   run(args: readonly string[], io: CommandIO): Promise<number>;

@@ -31,8 +31,9 @@ describe('opspilot CLI', () => {
     for (const c of COMMANDS) expect(out).toContain(c.path.join(' '));
   });
 
-  it.each(COMMANDS.map((c) => [c.path.join(' '), c] as const))('`%s --help` prints its usage and exits 0', async (_name, command) => {
-    const { code, out } = await run([...command.path, '--help']);
+  it.each(COMMANDS.map((c) => [c.path.join(' '), c] as const))('`%s --help` prints its usage and exits 0', async (_name, entry) => {
+    expect((await entry.load()).path).toEqual(entry.path);
+    const { code, out } = await run([...entry.path, '--help']);
     expect(code).toBe(0);
     expect(out).toMatch(/^Usage: opspilot /);
   });

@@ -1,5 +1,5 @@
-import { EXIT, UsageError, type Command, type CommandIO } from './command';
-import { COMMANDS } from './commands/index';
+import { EXIT, UsageError, type CommandIO } from './command';
+import { COMMANDS, type CommandEntry } from './commands/index';
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
@@ -19,12 +19,12 @@ function overview(): string {
 }
 
 /** The longest registered command path that prefixes argv. */
-function resolve(argv: readonly string[]): { command?: Command; rest: readonly string[] } {
-  let best: Command | undefined;
+function resolve(argv: readonly string[]): { entry?: CommandEntry; rest: readonly string[] } {
+  let best: CommandEntry | undefined;
   for (const c of COMMANDS) {
     if (c.path.every((w, i) => argv[i] === w) && (!best || c.path.length > best.path.length)) best = c;
   }
-  return { command: best, rest: best ? argv.slice(best.path.length) : argv };
+  return { entry: best, rest: best ? argv.slice(best.path.length) : argv };
 }
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -32,8 +32,8 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     io.stdout.write(overview());
     return argv.length === 0 ? EXIT.USAGE : EXIT.OK;
   }
-  const { command, rest } = resolve(argv);
-  if (!command) {
+  const { entry, rest } = resolve(argv);
+  if (!entry) {
     const group = COMMANDS.filter((c) => c.path[0] === argv[0]);
     const hint = group.length
       ? `Did you mean one of: ${group.map((c) => c.path.join(' ')).join(', ')}?`
@@ -41,6 +41,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     io.stderr.write(`Unknown command \`${argv.join(' ')}\`. ${hint}\n`);
     return EXIT.USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return EXIT.OK;

@@ -23,7 +23,6 @@ Exit codes: 0 the chain is intact, 1 the chain is broken, 2 the database could n
 
 export const auditVerifyCommand: Command = {
   path: ['audit', 'verify'],
-  summary: 'Verify the audit trail hash chain',
   help: HELP,
   async run(args, io) {
     const { values } = parseOptions(args, { json: { type: 'boolean' } }, false);

@@ -6,7 +6,6 @@ import { EXIT, type Command } from '../command';
 
 export const dbMigrateCommand: Command = {
   path: ['db', 'migrate'],
-  summary: 'Apply pending database migrations',
   help: `Usage: opspilot db migrate [--json]
 
 Brings the database schema to the latest migration. Uses PostgreSQL when DATABASE_URL is set,

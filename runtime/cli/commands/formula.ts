@@ -97,7 +97,6 @@ function print(result: EvaluateOneResult, text: string, json: boolean, io: Comma
 
 export const formulaCommand: Command = {
   path: ['formula'],
-  summary: 'Evaluate one formula over one row',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {

@@ -64,7 +64,6 @@ function parseTypes(specs: readonly string[]): Record<string, string> | undefine
 
 export const ingestCommand: Command = {
   path: ['ingest'],
-  summary: 'Read a file (CSV, Excel, JSON, XML, FpML): profile, findings, table',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {

@@ -77,7 +77,6 @@ const inputError = (message: string): Finding => ({ code: 'recon.input', severit
 
 export const reconCommand: Command = {
   path: ['recon'],
-  summary: 'Compare two files on a key, datacompy style, and write the breaks',
   help: HELP,
   async run(args, io) {
     const started = performance.now();

@@ -13,7 +13,6 @@ import { progressBar } from '../progress-bar';
 
 export const runCommand: Command = {
   path: ['run'],
-  summary: 'Run a template on input files and write its outputs',
   help: `Usage: opspilot run <template.json | templates/<name>> --input <source>=<path> … --out <dir> [options]
 
 Reads each source's files, maps and validates them in the sandbox, and writes the template's

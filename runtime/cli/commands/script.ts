@@ -72,7 +72,6 @@ function print(result: ScriptRowResult, json: boolean, io: CommandIO): number {
 
 export const scriptCommand: Command = {
   path: ['script'],
-  summary: 'Run a script step over one row in the sandbox',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseOptions(

@@ -8,7 +8,6 @@ import { PROJECT_ROOT } from '../project-root';
 
 export const serveCommand: Command = {
   path: ['serve'],
-  summary: 'Run the studio and API server',
   help: `Usage: opspilot serve [--port N] [--data-dir DIR]
 
 Serves the studio at http://localhost:3000. On first start (or after the sources change) it

@@ -63,7 +63,6 @@ async function readPassword(io: CommandIO, fromStdin: boolean): Promise<string> 
 
 export const userAddCommand: Command = {
   path: ['user', 'add'],
-  summary: 'Add a user account (e.g. the first admin)',
   help: HELP,
   async run(args, io) {
     const { values } = parseOptions(args, {
