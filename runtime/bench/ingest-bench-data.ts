@@ -8,19 +8,10 @@
  *   buy        Y/N                                           note  mostly blank, some quoted text
  */
 import { createWriteStream } from 'node:fs';
+import { seededRandom } from '../testing/seeded-random';
 
 const SYMBOLS = Array.from({ length: 40 }, (_, i) => `SYM${String.fromCharCode(65 + (i % 26))}${i}`);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -30,7 +21,7 @@ function grouped(value: number): string {
 }
 
 export async function writeBlotter({ file, rows }: { file: string; rows: number }): Promise<number> {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const out = createWriteStream(file);
   let bytes = 0;
   const write = (text: string) => new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from '../testing/seeded-random';
 
 /** Product → [exchange, tick size, decimals, currency, typical price]. Tick sizes differ on purpose. */
 export const PRODUCTS: Record<string, [string, number, number, string, number]> = {
@@ -33,15 +34,6 @@ export const LABELS = {
 } as const;
 export type Label = keyof typeof LABELS;
 
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 const SPACE = 2 * 50 * EXPIRIES.length * NAMES.length * 1000; // put/call × strikes × expiries × products × accounts
 
@@ -76,7 +68,7 @@ async function writeRows(file: string, rows: Row[]) {
 export interface Generated { left: string; right: string; ticks: string; truth: string; rows: number; injected: Record<Label, number> }
 
 export async function generateRecon(dir: string, rows: number, perLabel: number): Promise<Generated> {
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const left: Row[] = [];
   for (let i = 0; i < rows; i++) {
     const { key, p } = keyOf(i);

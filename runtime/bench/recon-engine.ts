@@ -11,19 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { reconcile } from '../recon/index';
 import type { ReconcileInput, ReconResult } from '../recon/index';
 import type { Column, Table } from '../table/table';
+import { seededRandom } from '../testing/seeded-random';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-/** Deterministic xorshift, so every run reconciles the same data. */
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 function text(name: string, dictionary: string[], codes: Int32Array): Column {
   return { name, type: 'text', dictionary, codes };
@@ -32,7 +23,7 @@ function text(name: string, dictionary: string[], codes: Int32Array): Column {
 interface Sides { left: Table; right: Table }
 
 export function generate(n: number): Sides {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const products = ['ES', 'NQ', 'YM', 'RTY', 'ZN', 'ZB', 'ZF', 'CL', 'NG', 'GC', 'SI', 'HG', '6E', '6J', 'FGBL', 'FESX', 'FDAX', 'Z', 'R', 'I'];
   const ticks = [0.25, 0.25, 1, 0.1, 0.015625, 0.03125, 0.0078125, 0.01, 0.001, 0.1, 0.005, 0.0005, 0.00005, 0.0000005, 0.01, 1, 0.5, 0.5, 0.01, 0.005];
   const accounts = Array.from({ length: 2000 }, (_, i) => `ACC${String(i).padStart(5, '0')}`);

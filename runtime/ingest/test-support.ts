@@ -26,14 +26,4 @@ export const namesOf = (table: Table | undefined): string[] => table?.columns.ma
 export const typesOf = (table: Table | undefined): string[] => table?.columns.map((c) => c.type) ?? [];
 export const codesOf = (result: ReadResult): string[] => result.findings.map((f) => f.code);
 
-/** A deterministic PRNG (mulberry32), so fuzz runs are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../testing/seeded-random';

@@ -2,21 +2,14 @@ import * as XLSX from '@e965/xlsx';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
+import { runCli } from '../testing';
 
 let dir: string;
 
 async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(['recon', ...argv], { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: dir });
-  return { code, out, err };
+  return runCli({ argv: ['recon', ...argv], cwd: dir });
 }
 
 const json = (out: string) => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
+import { runCli } from '../testing';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'opspilot-script-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,14 +15,7 @@ function step(name: string, body: string): string {
 }
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: dir });
-  return { code, out, err };
+  return runCli({ argv, cwd: dir });
 }
 
 const json = async (...argv: string[]) => {

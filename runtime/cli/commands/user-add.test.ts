@@ -1,23 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../store/database';
 import { repositories } from '../../store/index';
 import { main } from '../main';
+import { runCli } from '../testing';
 
 async function run(argv: string[], env: NodeJS.ProcessEnv, stdinText?: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  if (stdinText !== undefined) stdin.end(stdinText);
-  const code = await main(argv, { stdout, stderr, stdin, env, cwd: process.cwd() });
-  return { code, out, err };
+  return runCli({ argv, env, stdin: stdinText });
 }
 
 describe('opspilot user add', () => {

@@ -8,17 +8,7 @@ import type { FunctionSpec, ParamSpec, ParamType } from '../library/registry';
 import type { ColumnSpec } from '../program';
 import { formatColumnRef } from '../syntax/column-ref';
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../../testing/seeded-random';
 
 type Kind = 'number' | 'text' | 'boolean' | 'any';
 
