@@ -22,11 +22,12 @@ describe('seedDemoContent', () => {
       ['Broker ETD statement to canonical positions', 'shipped', 'active'],
       ['Excel trade blotter to canonical trades', 'shipped', 'active'],
       ['FpML confirmations to canonical OTC trades', 'shipped', 'active'],
+      ['ETD position recon: internal books vs broker', 'shipped', 'active'],
     ]));
     const datasets = await app.repos.datasets.list();
     expect(datasets.map((d) => [d.name, d.format]).sort()).toEqual([
-      ['broker-statement.csv', 'csv'], ['cds-single-name.xml', 'fpml'], ['fx-forward-eurusd.xml', 'fpml'],
-      ['irs-eur-6m.xml', 'fpml'], ['trade-blotter.xlsx', 'xlsx'],
+      ['broker-positions.csv', 'csv'], ['broker-statement.csv', 'csv'], ['cds-single-name.xml', 'fpml'], ['fx-forward-eurusd.xml', 'fpml'],
+      ['internal-positions.csv', 'csv'], ['irs-eur-6m.xml', 'fpml'], ['trade-blotter.xlsx', 'xlsx'],
     ]);
   });
 

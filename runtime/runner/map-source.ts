@@ -75,7 +75,7 @@ export async function mapSource(input: MapSourceInput): Promise<MapSourceResult>
   return { mapped, findings, validationFailures };
 }
 
-function compile({ formulas, columns, tables, path, findings, source }: {
+export function compile({ formulas, columns, tables, path, findings, source }: {
   formulas: { name: string; text: string }[]; columns: ColumnSpec[]; tables: Record<string, readonly string[]>;
   path: (i: number) => string; findings: Finding[]; source: string;
 }): CompiledProgram | undefined {
@@ -89,7 +89,7 @@ function compile({ formulas, columns, tables, path, findings, source }: {
   return result.ok ? result.program : undefined;
 }
 
-async function runProgram({ program, columns, stage, pool, context, signal, onRows, table }: MapSourceInput & {
+export async function runProgram({ program, columns, stage, pool, context, signal, onRows, table }: Pick<MapSourceInput, 'pool' | 'context' | 'signal' | 'onRows' | 'table'> & {
   program: CompiledProgram; columns: readonly Column[]; stage: 'map' | 'validate';
 }): Promise<Scalar[][]> {
   if (program.outputs.length === 0) return [];

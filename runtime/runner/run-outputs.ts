@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Template } from '../template/schema';
 import { canonicalJson } from '../template/canonical-json';
 import type { RunResult } from './run-template';
+import { exceptionCsv } from '../recon/node/exception-report';
+import type { ReconSummary } from '../recon/types';
 import { encodeOutput, writeAllOrNothing } from './write-outputs';
 
 export function templateHash(template: Template): string {
@@ -24,6 +26,7 @@ export function runSummary({ result, template, businessDate }: { result: RunResu
       sources: Object.fromEntries(result.sources.map((s) => [s.name, { rows: s.rows, mapped: s.mapped?.rowCount ?? 0, validationFailures: s.validationFailures }])),
       findings: { error: count('error'), warning: count('warning'), info: count('info') },
     },
+    ...(result.match ? { match: { breaks: result.match.breaks.length, summary: result.match.summary } } : {}),
     durationsMs: result.durationsMs,
     findings: result.findings,
   };
@@ -31,7 +34,7 @@ export function runSummary({ result, template, businessDate }: { result: RunResu
 
 export async function writeRunOutputs({ dir, result, template, businessDate }: { dir: string; result: RunResult; template: Template; businessDate: string }): Promise<string[]> {
   const bySource = new Map(result.sources.map((s) => [s.name, s]));
-  const outputs = template.outputs.length
+  const outputs = template.outputs.length || template.kind !== 'mapping'
     ? template.outputs.map((o) => ({ ...o, source: sourceOf(template, o.columns) }))
     : template.sources.map((s) => ({ name: s.name, format: 'csv' as const, columns: undefined, source: s.name }));
   const files = outputs.flatMap((o) => {
@@ -40,6 +43,10 @@ export async function writeRunOutputs({ dir, result, template, businessDate }: {
     const fileName = `${o.name}.${o.format}`;
     return [{ name: fileName, bytes: encodeOutput({ fileName, format: o.format, table: mapped, columns: o.columns, fileNames: result.fileNames }) }];
   });
+  if (result.match) {
+    const { breaks, summary: reconSummary, keyNames, fields } = result.match;
+    files.push({ name: 'breaks.csv', bytes: exceptionCsv({ breaks, summary: reconSummary as ReconSummary, keyNames, fields }) });
+  }
   const summary = runSummary({ result, template, businessDate });
   files.push({ name: 'summary.json', bytes: new TextEncoder().encode(`${JSON.stringify(summary, null, 2)}\n`) });
   return writeAllOrNothing({ dir, files });

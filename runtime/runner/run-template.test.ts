@@ -121,3 +121,35 @@ describe('writing outputs', () => {
     }
   });
 });
+
+describe('runTemplate for recon', () => {
+  let pool: SandboxPool;
+  beforeAll(() => { pool = createSandboxPool({ size: 1 }); });
+  afterAll(async () => { await pool.close(); });
+
+  const recon = (keyFormula: string) => {
+    const r = parseTemplate({ doc: {
+      schemaVersion: 1, name: 'r', kind: 'recon',
+      sources: [{ name: 'left', format: 'csv' }, { name: 'right', format: 'csv' }],
+      mappings: { left: [{ target: 'Qty', formula: '[Qty]' }], right: [{ target: 'Qty', formula: '[Quantity]' }] },
+      match: { sources: ['left', 'right'], keys: [{ name: 'Id', formulas: { left: keyFormula, right: '[Id]' } }], rules: [{ field: 'Qty', kind: 'exact' }] },
+    } });
+    if (!r.ok) throw new Error(JSON.stringify(r.findings));
+    return r.template;
+  };
+  const inputs = { left: [csv('l.csv', 'Id,Qty\nA,5\nB,7\nB,9\n')], right: [csv('r.csv', 'Id,Quantity\nB,7\nC,1\n')] };
+
+  it('matches on key formulas and returns breaks with lineage', async () => {
+    const result = await runTemplate({ template: recon('UPPER([Id])'), inputs, readerFor: (f) => readerRegistry.byFormat(f), pool, businessDate: '2026-11-20' });
+    expect(result.match?.breaks.map((b) => [b.kind, b.key.Id])).toEqual(expect.arrayContaining([['only-left', 'A'], ['only-right', 'C']]));
+    expect(result.match?.breaks.some((b) => b.kind === 'field')).toBe(false);
+    expect(result.ok).toBe(false);
+  });
+
+  it('reports a bad key formula at its JSON path and compares nothing', async () => {
+    const result = await runTemplate({ template: recon('UPPER([Idd])'), inputs, readerFor: (f) => readerRegistry.byFormat(f), pool, businessDate: '2026-11-20' });
+    expect(result.match).toBeUndefined();
+    expect(result.findings[0]).toMatchObject({ code: 'formula-unknown-column', location: { path: '$.match.keys[0].formulas.left' } });
+    expect(result.ok).toBe(false);
+  });
+});

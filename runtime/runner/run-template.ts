@@ -13,6 +13,7 @@ import { concatTables } from '../table/concat-tables';
 import type { Table } from '../table/table';
 import type { Template } from '../template/schema';
 import { mapSource, RunFailure } from './map-source';
+import { matchSources, type MatchResult } from './match-sources';
 import type { ProgressListener, RunStage } from './progress';
 
 export interface RunTemplateInput {
@@ -45,6 +46,8 @@ export interface RunResult {
   readonly durationsMs: Readonly<Partial<Record<RunStage, number>>>;
   /** Display names of every input file, by content hash, for lineage in outputs. */
   readonly fileNames: ReadonlyMap<string, string>;
+  /** Recon and N-way templates: the breaks and the engine's summary. */
+  readonly match?: MatchResult;
 }
 
 export function runContextFor({ businessDate, now }: { businessDate: string; now?: Date }): RunContext {
@@ -100,8 +103,22 @@ export async function runTemplate(input: RunTemplateInput): Promise<RunResult> {
       sources.push({ name: r.name, files: r.files, rows: table.rowCount, validationFailures: {} });
     }
   }
-  const ok = !findings.some((f) => f.severity === 'error') && sources.every((s) => s.mapped);
-  return { ok, sources, findings, durationsMs, fileNames };
+  let match: MatchResult | undefined;
+  if (template.kind !== 'mapping' && sources.every((s) => s.mapped)) {
+    signal?.throwIfAborted();
+    const tables = new Map(read.flatMap((r) => {
+      const mapped = sources.find((s) => s.name === r.name)?.mapped;
+      return r.table && mapped ? [[r.name, { table: r.table, mapped }] as const] : [];
+    }));
+    const rows = [...tables.values()].reduce((n, t) => n + t.table.rowCount, 0);
+    input.onProgress?.({ stage: 'match', unit: 'rows', done: 0, total: rows });
+    const matched = await timed('match', () => matchSources({ template, sources: tables, pool: input.pool, context, signal }));
+    findings.push(...matched.findings);
+    if ('breaks' in matched) match = matched;
+    input.onProgress?.({ stage: 'match', unit: 'rows', done: rows, total: rows });
+  }
+  const ok = !findings.some((f) => f.severity === 'error') && sources.every((s) => s.mapped) && (template.kind === 'mapping' || (match !== undefined && match.breaks.length === 0));
+  return { ok, sources, findings, durationsMs, fileNames, match };
 }
 
 async function readSource({ input, source, files, findings, fileNames }: {

@@ -26,7 +26,7 @@ Options:
   --json                    print the summary as one line of JSON
   -h, --help                show this help
 
-Exit codes: 0 clean, 1 findings at error severity, 2 usage or input error.
+Exit codes: 0 clean, 1 breaks or findings at error severity, 2 usage or input error.
 
 Example:
   opspilot run templates/broker-etd-positions --input broker=statement.csv --out out/`,
@@ -71,10 +71,11 @@ Example:
       if (values.json) io.stdout.write(`${JSON.stringify({ ...summary, findings: undefined, findingCount: summary.findings.length, outputs: written })}\n`);
       else {
         for (const s of result.sources) io.stdout.write(`${s.name}: ${s.rows} rows read, ${s.mapped?.rowCount ?? 0} mapped\n`);
+        if (result.match) io.stdout.write(`match: ${result.match.breaks.length} break(s)\n`);
         printFindings(io, result.findings);
         io.stdout.write(`Wrote ${written.length} file(s) to ${dir}\n`);
       }
-      return result.findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+      return result.findings.some((f) => f.severity === 'error') || (result.match?.breaks.length ?? 0) > 0 ? EXIT.FINDINGS : EXIT.OK;
     } finally {
       bar.done();
       await pool.close();

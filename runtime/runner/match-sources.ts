@@ -1,0 +1,85 @@
+/**
+ * The match stage of recon and N-way templates: key formulas and rule-set filters run in the
+ * sandbox over each source's mapped rows (source columns plus targets), then the recon engine
+ * compares the mapped tables natively. User code never runs on the engine's hot path.
+ */
+import type { Finding } from '../finding';
+import type { ColumnSpec, RunContext } from '../formula/index';
+import { reconcile, reconcileMany } from '../recon/index';
+import type { Break, KeySpec } from '../recon/types';
+import type { SandboxPool } from '../sandbox/node/pool';
+import { columnByName, type Column, type Table } from '../table/table';
+import type { Template } from '../template/schema';
+import { compile, runProgram } from './map-source';
+import { columnFromOutput } from './table-columns';
+
+export interface MatchInput {
+  readonly template: Template;
+  /** Per source: the table as read, and its mapped targets. */
+  readonly sources: ReadonlyMap<string, { readonly table: Table; readonly mapped: Table }>;
+  readonly pool: SandboxPool;
+  readonly context: RunContext;
+  readonly signal?: AbortSignal;
+}
+
+export interface MatchResult {
+  readonly breaks: readonly Break[];
+  readonly summary: unknown;
+  readonly keyNames: readonly string[];
+  readonly fields: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+const keyColumn = (name: string) => `key: ${name}`;
+const specOf = (c: Column): ColumnSpec => ({ name: c.name, type: c.type });
+
+export async function matchSources(input: MatchInput): Promise<MatchResult | { readonly findings: readonly Finding[] }> {
+  const { template, pool, context, signal } = input;
+  const match = template.match!;
+  const findings: Finding[] = [];
+  const tables = Object.fromEntries(Object.entries(template.referenceTables).map(([n, r]) => [n, r.columns]));
+  const prepared: { name: string; table: Table }[] = [];
+  let ruleSetIndex: Int32Array | undefined;
+  for (const [i, name] of match.sources.entries()) {
+    const source = input.sources.get(name);
+    if (!source) return { findings };
+    const visible = [...source.table.columns.filter((c) => !columnByName(source.mapped, c.name)), ...source.mapped.columns];
+    const formulas = match.keys.map((k) => ({ name: keyColumn(k.name), text: k.formulas[name] }));
+    const program = compile({ formulas, columns: visible.map(specOf), tables, path: (k) => `$.match.keys[${k}].formulas.${name}`, findings, source: name });
+    if (!program) return { findings };
+    const values = await runProgram({ program, columns: visible, stage: 'map', pool, context, signal, table: source.table });
+    const keys = values.map((v, k) => columnFromOutput({ name: program.outputs[k].name, type: program.outputs[k].type, values: v }));
+    prepared.push({ name, table: { ...source.mapped, columns: [...source.mapped.columns, ...keys] } });
+    if (i === 0 && match.ruleSets.length) ruleSetIndex = await ruleSetsFor({ ...input, visible, table: source.table, findings, tables, source: name });
+  }
+  const keys: KeySpec[] = match.keys.map((k) => ({
+    name: k.name, columns: Object.fromEntries(match.sources.map((s) => [s, keyColumn(k.name)])),
+    trim: k.trim, ignoreCase: k.ignoreCase, stripLeadingZeros: k.stripLeadingZeros, aliases: k.aliases,
+  }));
+  const common = {
+    keys, rules: match.rules, ruleSets: match.ruleSets.map((r) => ({ name: r.name, rules: r.rules })), ruleSetIndex,
+    referenceTables: template.referenceTables, duplicates: match.duplicates,
+    severityRules: match.severityRules, clusterBy: match.clusterBy,
+  };
+  const result = prepared.length === 2
+    ? reconcile({ ...common, left: prepared[0], right: prepared[1], aggregate: match.aggregate })
+    : reconcileMany({ ...common, sources: prepared });
+  const fields = [...new Set([...match.rules, ...match.ruleSets.flatMap((r) => r.rules)].map((r) => r.field))];
+  return { breaks: result.breaks, summary: result.summary, keyNames: match.keys.map((k) => k.name), fields, findings: [...findings, ...result.findings] };
+}
+
+/** Per row of the book of record: the first rule set whose filter holds, or -1. */
+async function ruleSetsFor({ template, pool, context, signal, visible, table, findings, tables, source }: MatchInput & {
+  visible: Column[]; table: Table; findings: Finding[]; tables: Record<string, readonly string[]>; source: string;
+}): Promise<Int32Array> {
+  const sets = template.match!.ruleSets;
+  const index = new Int32Array(table.rowCount).fill(-1);
+  const program = compile({ formulas: sets.map((r, i) => ({ name: `when ${i}`, text: r.when })), columns: visible.map(specOf), tables, path: (i) => `$.match.ruleSets[${i}].when`, findings, source });
+  if (!program) return index;
+  const results = await runProgram({ program, columns: visible, stage: 'map', pool, context, signal, table });
+  for (let row = 0; row < table.rowCount; row++) {
+    const hit = results.findIndex((r) => r[row] === true);
+    index[row] = hit;
+  }
+  return index;
+}
