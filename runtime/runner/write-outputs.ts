@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { displayValue } from '../formula/display-value';
 import { cellValue, originOf, type Column, type Table } from '../table/table';
+import { decimalText, writeTableCsv, writeTableJson } from '../table/table-text';
 
 export const LINEAGE_COLUMNS = ['_source_file', '_source_row'] as const;
 
@@ -21,44 +22,44 @@ export interface OutputRequest {
   readonly fileNames: ReadonlyMap<string, string>;
 }
 
-type Cell = string | number | boolean | null;
-
-function rowsOf(req: OutputRequest): { header: string[]; rows: Cell[][] } {
-  const columns: Column[] = (req.columns ?? req.table.columns.map((c) => c.name)).map((name) => {
-    const c = req.table.columns.find((x) => x.name === name);
+/** The output's columns, in order, followed by each row's lineage as two ordinary columns. */
+function outputTable(req: OutputRequest): Table {
+  const { table } = req;
+  const columns: Column[] = (req.columns ?? table.columns.map((c) => c.name)).map((name) => {
+    const c = table.columns.find((x) => x.name === name);
     if (!c) throw new Error(`Output ${req.fileName} names column \`${name}\`, which the mapping does not produce.`);
     return c;
   });
-  const rows: Cell[][] = [];
-  for (let r = 0; r < req.table.rowCount; r++) {
-    const o = originOf(req.table, r);
-    rows.push([...columns.map((c) => displayValue(cellValue(c, r), c.type).value), req.fileNames.get(o.datasetId) ?? o.datasetId, o.rowNumber]);
+  const files: string[] = [];
+  const codes = new Int32Array(table.rowCount);
+  const rows = new Float64Array(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const o = originOf(table, r);
+    const name = req.fileNames.get(o.datasetId) ?? o.datasetId;
+    let k = files.indexOf(name);
+    if (k < 0) k = files.push(name) - 1;
+    codes[r] = k;
+    rows[r] = o.rowNumber;
   }
-  return { header: [...columns.map((c) => c.name), ...LINEAGE_COLUMNS], rows };
+  columns.push({ name: LINEAGE_COLUMNS[0], type: 'text', dictionary: files, codes }, { name: LINEAGE_COLUMNS[1], type: 'number', values: rows });
+  return { ...table, columns };
 }
 
-const csvField = (v: Cell): string => {
-  if (v === null) return '';
-  const text = typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'number' ? formatNumber(v) : v;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** Decimal text as an analyst would type it: 15 significant digits, no binary noise (0.1+0.2 → 0.3). */
-export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  const text = String(Number(n.toPrecision(15)));
-  return text.includes('e') ? Number(n.toPrecision(15)).toFixed(20).replace(/\.?0+$/, '') : text;
-}
-
+/** Computed results are written as decimals (15 significant digits), never as binary noise. */
 export function encodeOutput(req: OutputRequest): Uint8Array {
-  const { header, rows } = rowsOf(req);
-  if (req.format === 'csv') return new TextEncoder().encode([header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
-  if (req.format === 'json') {
-    const objects = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-    return new TextEncoder().encode(`${JSON.stringify(objects, null, 2)}\n`);
+  const table = outputTable(req);
+  if (req.format !== 'xlsx') {
+    const parts: string[] = [];
+    const write = (text: string) => parts.push(text);
+    if (req.format === 'csv') writeTableCsv({ table, write, numberText: decimalText });
+    else writeTableJson({ table, write, numberText: decimalText });
+    return new TextEncoder().encode(parts.join(''));
   }
+  // A sheet keeps numbers as numbers; dates go as their ISO text, as in the CSV.
+  const aoa = [table.columns.map((c) => c.name)];
+  for (let r = 0; r < table.rowCount; r++) aoa.push(table.columns.map((c) => displayValue(cellValue(c, r), c.type).value as string));
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([header, ...rows]), 'Output');
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), 'Output');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 

@@ -7,7 +7,7 @@
  * module; the encoding itself touches no Node API.
  */
 import * as XLSX from '@e965/xlsx';
-import { formatNumber } from '../../runner/write-outputs';
+import { csvField as quoteCsv, decimalText } from '../../table/table-text';
 import type { Break, CellValue, LineageRef, ReconSummary } from '../types';
 
 export interface ExceptionReportInput {
@@ -46,11 +46,7 @@ export function exceptionRows({ breaks, keyNames, fields }: ExceptionReportInput
   return { header, rows };
 }
 
-const csvField = (v: Cell): string => {
-  if (v === null) return '';
-  const text = typeof v === 'number' ? formatNumber(v) : v;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+const csvField = (v: Cell): string => (v === null ? '' : quoteCsv(typeof v === 'number' ? decimalText(v) : v));
 
 export function exceptionCsv(input: ExceptionReportInput): Uint8Array {
   const { header, rows } = exceptionRows(input);

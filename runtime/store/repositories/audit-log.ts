@@ -1,17 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { auditEntryHash, GENESIS_HASH, toStoredJson, type JsonValue } from '../../audit/audit-hash';
+import { auditEntryHash, GENESIS_HASH, toStoredJson, type AuditEntryFields, type JsonValue } from '../../audit/audit-hash';
 import type { AuditLogTable, Database } from '../schema';
 
 /** One audit entry as stored: the fields the hash covers, plus the hash. */
-export interface AuditEntry {
-  readonly seq: number;
-  readonly ts: Date;
-  readonly actor: string;
-  readonly action: string;
-  readonly entity: string;
-  readonly summary: JsonValue;
-  readonly correlationId: string | null;
-  readonly prevHash: string;
+export interface AuditEntry extends AuditEntryFields {
   readonly hash: string;
 }
 
