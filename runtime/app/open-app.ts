@@ -3,16 +3,27 @@ import { repositories, type Repositories } from '../store/index';
 import { migrateToLatest, type MigrateOutcome } from '../store/migrate';
 import { pgliteDir, type Config } from '../config';
 import type { Logger } from '../observability/logger';
+import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
+import { failStaleRuns, STALE_SWEEP_MS } from '../runs/stale-runs';
+import { createSandboxPool, type SandboxPool } from '../sandbox/node/pool';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 
-/** Everything a server process needs, opened once: the database (migrated) and its repositories. */
+/**
+ * Everything a server process needs, opened once: the database (migrated) and its repositories,
+ * the runs this process works on, and the sandbox pool they share (started on first use).
+ */
 export interface App {
   readonly config: Config;
   readonly db: Kysely<Database>;
   readonly dbKind: DatabaseKind;
   readonly repos: Repositories;
   readonly migrations: MigrateOutcome;
+  readonly logger: Logger;
+  /** Live runs of this process: progress and cancel handles. */
+  readonly runRegistry: RunRegistry;
+  /** The worker pool runs use; created on first call (its workers cost memory), closed by close(). */
+  sandboxPool(): SandboxPool;
   close(): Promise<void>;
 }
 
@@ -28,8 +39,27 @@ export async function openApp({ config, logger, database }: {
     throw new Error(`Database migration ${migrations.error.migration ?? ''} failed: ${migrations.error.message}`);
   }
   logger.info({ db: opened.kind, applied: migrations.applied }, 'database ready');
-  return {
-    config, db: opened.db, dbKind: opened.kind, repos: repositories(opened.db), migrations,
-    close: () => opened.close(),
+  let pool: SandboxPool | undefined;
+  let closing: Promise<void> | undefined;
+  const app: App = {
+    config, db: opened.db, dbKind: opened.kind, repos: repositories(opened.db), migrations, logger,
+    runRegistry: createRunRegistry(),
+    sandboxPool: () => {
+      if (closing) throw new Error('The app is closed.');
+      return (pool ??= createSandboxPool());
+    },
+    close: () => (closing ??= (async () => {
+      clearInterval(sweeper);
+      await app.runRegistry.stopAll();
+      await pool?.close();
+      await opened.close();
+    })()),
   };
+  // Runs left running by a process that died are failed now, and by the sweep later for a
+  // process that died moments ago (its heartbeat is still fresh at this start).
+  const sweep = () => failStaleRuns({ app }).catch((err) => logger.error({ err }, 'marking stale runs failed did not work'));
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), STALE_SWEEP_MS);
+  sweeper.unref();
+  return app;
 }

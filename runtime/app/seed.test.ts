@@ -23,10 +23,12 @@ describe('seedDemoContent', () => {
       ['Excel trade blotter to canonical trades', 'shipped', 'active'],
       ['FpML confirmations to canonical OTC trades', 'shipped', 'active'],
       ['ETD position recon: internal books vs broker', 'shipped', 'active'],
+      ['ETD position three-way recon: internal vs broker vs CCP', 'shipped', 'active'],
     ]));
     const datasets = await app.repos.datasets.list();
     expect(datasets.map((d) => [d.name, d.format]).sort()).toEqual([
-      ['broker-positions.csv', 'csv'], ['broker-statement.csv', 'csv'], ['cds-single-name.xml', 'fpml'], ['fx-forward-eurusd.xml', 'fpml'],
+      ['broker-etd-statement.csv', 'csv'], ['broker-positions.csv', 'csv'], ['broker-statement.csv', 'csv'], ['ccp-position-report.json', 'json'],
+      ['cds-single-name.xml', 'fpml'], ['fx-forward-eurusd.xml', 'fpml'], ['internal-etd-book.csv', 'csv'],
       ['internal-positions.csv', 'csv'], ['irs-eur-6m.xml', 'fpml'], ['trade-blotter.xlsx', 'xlsx'],
     ]);
   });

@@ -15,13 +15,15 @@ export interface IngestResult extends ReadResult {
 
 const HEAD_BYTES = 8192;
 
-export async function ingest({ source, format, options, limits, onProgress, signal, registry = readerRegistry }: {
+export async function ingest({ source, format, options, limits, onProgress, signal, profile, registry = readerRegistry }: {
   source: ByteSource;
   format?: string;
   options?: Readonly<Record<string, unknown>>;
   limits?: Partial<ReadLimits>;
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
+  /** False skips the column profile (see ReadRequest). */
+  profile?: boolean;
   registry?: ReaderRegistry;
 }): Promise<IngestResult> {
   const known = registry.list().map((r) => r.format).join(', ');
@@ -36,7 +38,7 @@ export async function ingest({ source, format, options, limits, onProgress, sign
     }
   }
   const chosen = reader;
-  const result = await neverThrow(source.name, chosen.format, () => chosen.read({ source, options, limits, onProgress, signal }));
+  const result = await neverThrow(source.name, chosen.format, () => chosen.read({ source, options, limits, onProgress, signal, profile }));
   return { ...result, format: chosen.format };
 }
 

@@ -15,10 +15,18 @@ import type { ReadResult } from './reader';
 
 export const columnTypeSchema = z.enum(['number', 'text', 'boolean', 'date', 'datetime']);
 
+/**
+ * Titles and descriptions (zod `.meta`) are the option form's labels and help: the studio renders
+ * its reader option form from each reader's schema (Reader.optionsSchema), so they say what the
+ * option does and what happens when it is left blank.
+ */
 export const typingOptionsShape = {
-  types: z.record(z.string(), columnTypeSchema).optional(),
-  dateOrder: z.enum(['DMY', 'MDY']).optional(),
-  nullValues: z.array(z.string()).max(100).optional(),
+  types: z.record(z.string(), columnTypeSchema).optional()
+    .meta({ title: 'Column types', description: 'Fix a column\'s type instead of inferring it; * applies to every column not named. Cells that do not read as the type become blank, with a finding.' }),
+  dateOrder: z.enum(['DMY', 'MDY']).optional()
+    .meta({ title: 'Date order', description: 'How to read slashed dates such as 03/04/2026 when the data leaves it open: DMY (3 April) or MDY (4 March). Blank: decided by the data.' }),
+  nullValues: z.array(z.string()).max(100).optional()
+    .meta({ title: 'Blank values', description: 'Cell texts that mean blank, such as N/A or NULL. Empty cells are always blank.' }),
 };
 
 export interface TypingOptions {

@@ -3,6 +3,7 @@
  * never chosen by a switch on names. A reader turns bytes into a typed Table plus findings, and
  * never throws on bad input: a file it cannot read is a finding, not an exception.
  */
+import type { z } from 'zod';
 import type { Table, ColumnType } from '../table/table';
 import type { Finding } from './finding';
 
@@ -47,6 +48,8 @@ export interface ReadRequest {
   /** Progress callback: bytes consumed so far. */
   readonly onProgress?: (bytesRead: number) => void;
   readonly signal?: AbortSignal;
+  /** False: skip the column profile (the result's profile is empty), for callers that only compare. Default true. */
+  readonly profile?: boolean;
 }
 
 export interface ReadResult {
@@ -62,6 +65,8 @@ export interface Reader {
   readonly format: Format;
   readonly description: string;
   readonly extensions: readonly string[];
+  /** The options it takes (strict zod object, titled and described with `.meta`): validation and the studio's option form. */
+  readonly optionsSchema: z.ZodObject;
   /** Whether the first bytes look like this format (used when no format is given). */
   sniff(head: Uint8Array, name: string): boolean;
   read(request: ReadRequest): Promise<ReadResult>;

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { bytesSource } from './byte-source';
 import { ingest } from './ingest';
 import type { Reader } from './reader';
@@ -61,7 +62,7 @@ describe('reader registry', () => {
 
   it('turns a reader that throws into a finding, and refuses two readers for one format', async () => {
     const broken: Reader = {
-      format: 'csv', description: 'broken', extensions: ['.csv'], sniff: () => true,
+      format: 'csv', description: 'broken', extensions: ['.csv'], optionsSchema: z.strictObject({}), sniff: () => true,
       read: async () => { throw new Error('boom'); },
     };
     const registry = createReaderRegistry({ readers: [broken] });

@@ -12,7 +12,7 @@ import { round15 } from '../formula/library/decimal-math';
 import { groupRows, type Groups } from './groups';
 import { pairGroup } from './pairing';
 import type { ReconTally } from './summary';
-import { BROKEN } from './tolerance/types';
+import { BROKEN, type FieldComparator } from './tolerance/types';
 import type { Break } from './types';
 
 export interface MatchContext {
@@ -79,6 +79,14 @@ export function matchGroups(ctx: MatchContext): MatchOutput {
     if (worst === 0) tally.perfect++;
     tally.cleanRows += sideRows(left, l) + sideRows(right, r);
   };
+  /** A one-to-one pair whose fields were compared in the batch: its worst outcome decides. */
+  const settlePair = (g: number, l: number, r: number, worst: number): void => {
+    tally.pairs++;
+    if (worst === BROKEN) { breaks.push(factory.pair(g, l, r)); return; }
+    tally.matched++;
+    if (worst === 0) tally.perfect++;
+    tally.cleanRows += sideRows(left, l) + sideRows(right, r);
+  };
   const onlyLeft = (g: number, l: number) => { tally.onlyLeftRows += sideRows(left, l); breaks.push(factory.onlyLeft(g, l)); };
   const onlyRight = (g: number, r: number) => { tally.onlyRightRows += sideRows(right, r); breaks.push(factory.onlyRight(g, r)); };
 
@@ -133,12 +141,21 @@ export function matchGroups(ctx: MatchContext): MatchOutput {
   const lRows = L.rows;
   const rStart = R.start;
   const rRows = R.rows;
+  // Groups with one row a side are compared first, a field at a time over all of them: each
+  // comparator then runs one tight loop (its call site sees one target) instead of being
+  // called pair by pair among the others. One rule set only; rule sets pick comparators per row.
+  const batched = book.sets.length === 1 ? compareOneToOne({ groupCount: ctx.groupCount, L, R, comparators: book.sets[0].comparators, slots: book.sets[0].slots, tally }) : undefined;
+  let p = 0;
   for (let g = 0; g < ctx.groupCount; g++) {
     const l0 = lStart[g];
     const nl = lStart[g + 1] - l0;
     const r0 = rStart[g];
     const nr = rStart[g + 1] - r0;
-    if (nl === 1 && nr === 1) { comparePair(g, lRows[l0], rRows[r0]); continue; }
+    if (nl === 1 && nr === 1) {
+      if (batched) settlePair(g, lRows[l0], rRows[r0], batched[p++]);
+      else comparePair(g, lRows[l0], rRows[r0]);
+      continue;
+    }
     if (nl === 0 && nr === 0) continue;
     if (nr === 0) {
       out.leftOnlyGroups.push(g);
@@ -149,4 +166,39 @@ export function matchGroups(ctx: MatchContext): MatchOutput {
     } else duplicates(g, lRows.subarray(l0, l0 + nl), rRows.subarray(r0, r0 + nr));
   }
   return out;
+}
+
+/**
+ * Every group with exactly one row a side, compared field by field: the worst outcome per pair,
+ * in group order, with each field's outcomes tallied.
+ */
+function compareOneToOne({ groupCount, L, R, comparators, slots, tally }: {
+  groupCount: number; L: Groups; R: Groups; comparators: readonly FieldComparator[]; slots: Int32Array; tally: ReconTally;
+}): Uint8Array {
+  const ls = new Int32Array(Math.min(L.rows.length, R.rows.length));
+  const rs = new Int32Array(ls.length);
+  let n = 0;
+  for (let g = 0; g < groupCount; g++) {
+    const l0 = L.start[g];
+    const r0 = R.start[g];
+    if (L.start[g + 1] - l0 !== 1 || R.start[g + 1] - r0 !== 1) continue;
+    ls[n] = L.rows[l0];
+    rs[n++] = R.rows[r0];
+  }
+  const worst = new Uint8Array(n);
+  const counts = new Int32Array(3);
+  for (let i = 0; i < comparators.length; i++) {
+    const c = comparators[i];
+    counts.fill(0);
+    if (c.compareMany) c.compareMany(ls, rs, n, worst, counts);
+    else {
+      for (let p = 0; p < n; p++) {
+        const o = c.compare(ls[p], rs[p]);
+        counts[o]++;
+        if (o > worst[p]) worst[p] = o;
+      }
+    }
+    for (let o = 0; o < 3; o++) tally.outcomes[slots[i] * 3 + o] += counts[o];
+  }
+  return worst;
 }

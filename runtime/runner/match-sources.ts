@@ -5,10 +5,10 @@
  */
 import type { Finding } from '../finding';
 import type { ColumnSpec, RunContext } from '../formula/index';
-import { reconcile, reconcileMany } from '../recon/index';
-import type { Break, KeySpec } from '../recon/types';
+import { formulaColumns, keyFormulas, matchFields, reconcileTemplate, ruleSetFormulas, ruleSetIndexFrom, withKeyColumns } from '../recon/template-match';
+import type { Break, ReconSource } from '../recon/types';
 import type { SandboxPool } from '../sandbox/node/pool';
-import { columnByName, type Column, type Table } from '../table/table';
+import type { Column, Table } from '../table/table';
 import type { Template } from '../template/schema';
 import { compile, runProgram } from './map-source';
 import { columnFromOutput } from './table-columns';
@@ -27,10 +27,11 @@ export interface MatchResult {
   readonly summary: unknown;
   readonly keyNames: readonly string[];
   readonly fields: readonly string[];
+  /** Set when the N-way engine judged the match (three sources or more): its sources in authoritative order. */
+  readonly sources?: readonly string[];
   readonly findings: readonly Finding[];
 }
 
-const keyColumn = (name: string) => `key: ${name}`;
 const specOf = (c: Column): ColumnSpec => ({ name: c.name, type: c.type });
 
 export async function matchSources(input: MatchInput): Promise<MatchResult | { readonly findings: readonly Finding[] }> {
@@ -38,48 +39,32 @@ export async function matchSources(input: MatchInput): Promise<MatchResult | { r
   const match = template.match!;
   const findings: Finding[] = [];
   const tables = Object.fromEntries(Object.entries(template.referenceTables).map(([n, r]) => [n, r.columns]));
-  const prepared: { name: string; table: Table }[] = [];
+  const prepared: ReconSource[] = [];
   let ruleSetIndex: Int32Array | undefined;
   for (const [i, name] of match.sources.entries()) {
     const source = input.sources.get(name);
     if (!source) return { findings };
-    const visible = [...source.table.columns.filter((c) => !columnByName(source.mapped, c.name)), ...source.mapped.columns];
-    const formulas = match.keys.map((k) => ({ name: keyColumn(k.name), text: k.formulas[name] }));
-    const program = compile({ formulas, columns: visible.map(specOf), tables, path: (k) => `$.match.keys[${k}].formulas.${name}`, findings, source: name });
+    const visible = formulaColumns(source);
+    const program = compile({ formulas: keyFormulas(match, name), columns: visible.map(specOf), tables, path: (k) => `$.match.keys[${k}].formulas.${name}`, findings, source: name });
     if (!program) return { findings };
     const values = await runProgram({ program, columns: visible, stage: 'map', pool, context, signal, table: source.table });
     const keys = values.map((v, k) => columnFromOutput({ name: program.outputs[k].name, type: program.outputs[k].type, values: v }));
-    prepared.push({ name, table: { ...source.mapped, columns: [...source.mapped.columns, ...keys] } });
+    prepared.push({ name, table: withKeyColumns({ mapped: source.mapped, keys }) });
     if (i === 0 && match.ruleSets.length) ruleSetIndex = await ruleSetsFor({ ...input, visible, table: source.table, findings, tables, source: name });
   }
-  const keys: KeySpec[] = match.keys.map((k) => ({
-    name: k.name, columns: Object.fromEntries(match.sources.map((s) => [s, keyColumn(k.name)])),
-    trim: k.trim, ignoreCase: k.ignoreCase, stripLeadingZeros: k.stripLeadingZeros, aliases: k.aliases,
-  }));
-  const common = {
-    keys, rules: match.rules, ruleSets: match.ruleSets.map((r) => ({ name: r.name, rules: r.rules })), ruleSetIndex,
-    referenceTables: template.referenceTables, duplicates: match.duplicates,
-    severityRules: match.severityRules, clusterBy: match.clusterBy,
-  };
-  const result = prepared.length === 2
-    ? reconcile({ ...common, left: prepared[0], right: prepared[1], aggregate: match.aggregate })
-    : reconcileMany({ ...common, sources: prepared });
-  const fields = [...new Set([...match.rules, ...match.ruleSets.flatMap((r) => r.rules)].map((r) => r.field))];
-  return { breaks: result.breaks, summary: result.summary, keyNames: match.keys.map((k) => k.name), fields, findings: [...findings, ...result.findings] };
+  const { result } = reconcileTemplate({ template, sources: prepared, ruleSetIndex });
+  const fields = matchFields(match);
+  const sources = prepared.length === 2 ? undefined : prepared.map((p) => p.name);
+  return { breaks: result.breaks, summary: result.summary, keyNames: match.keys.map((k) => k.name), fields, sources, findings: [...findings, ...result.findings] };
 }
 
 /** Per row of the book of record: the first rule set whose filter holds, or -1. */
 async function ruleSetsFor({ template, pool, context, signal, visible, table, findings, tables, source }: MatchInput & {
   visible: Column[]; table: Table; findings: Finding[]; tables: Record<string, readonly string[]>; source: string;
 }): Promise<Int32Array> {
-  const sets = template.match!.ruleSets;
   const index = new Int32Array(table.rowCount).fill(-1);
-  const program = compile({ formulas: sets.map((r, i) => ({ name: `when ${i}`, text: r.when })), columns: visible.map(specOf), tables, path: (i) => `$.match.ruleSets[${i}].when`, findings, source });
+  const program = compile({ formulas: ruleSetFormulas(template.match!), columns: visible.map(specOf), tables, path: (i) => `$.match.ruleSets[${i}].when`, findings, source });
   if (!program) return index;
   const results = await runProgram({ program, columns: visible, stage: 'map', pool, context, signal, table });
-  for (let row = 0; row < table.rowCount; row++) {
-    const hit = results.findIndex((r) => r[row] === true);
-    index[row] = hit;
-  }
-  return index;
+  return ruleSetIndexFrom({ results, rowCount: table.rowCount });
 }

@@ -8,7 +8,7 @@ import type { Template } from '../template/schema';
 import { canonicalJson } from '../template/canonical-json';
 import type { RunResult } from './run-template';
 import { exceptionCsv } from '../recon/node/exception-report';
-import type { ReconSummary } from '../recon/types';
+import type { Break, NwayBreak } from '../recon/types';
 import { encodeOutput, writeAllOrNothing } from './write-outputs';
 
 export function templateHash(template: Template): string {
@@ -44,8 +44,8 @@ export async function writeRunOutputs({ dir, result, template, businessDate }: {
     return [{ name: fileName, bytes: encodeOutput({ fileName, format: o.format, table: mapped, columns: o.columns, fileNames: result.fileNames }) }];
   });
   if (result.match) {
-    const { breaks, summary: reconSummary, keyNames, fields } = result.match;
-    files.push({ name: 'breaks.csv', bytes: exceptionCsv({ breaks, summary: reconSummary as ReconSummary, keyNames, fields }) });
+    const { breaks, keyNames, fields, sources } = result.match;
+    files.push({ name: 'breaks.csv', bytes: exceptionCsv({ breaks: breaks as Break[] | NwayBreak[], keyNames, fields, sources }) });
   }
   const summary = runSummary({ result, template, businessDate });
   files.push({ name: 'summary.json', bytes: new TextEncoder().encode(`${JSON.stringify(summary, null, 2)}\n`) });

@@ -6,11 +6,11 @@
  */
 import type { Finding } from '../finding';
 import type { RunContext } from '../formula/index';
-import { serialFromYmd } from '../formula/library/dates';
 import type { ByteSource, Format, Reader } from '../ingest/reader';
 import type { SandboxPool } from '../sandbox/node/pool';
 import { concatTables } from '../table/concat-tables';
 import type { Table } from '../table/table';
+import { runContextFor } from '../template/run-context';
 import type { Template } from '../template/schema';
 import { mapSource, RunFailure } from './map-source';
 import { matchSources, type MatchResult } from './match-sources';
@@ -50,22 +50,14 @@ export interface RunResult {
   readonly match?: MatchResult;
 }
 
-export function runContextFor({ businessDate, now }: { businessDate: string; now?: Date }): RunContext {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(businessDate);
-  if (!m) throw new RangeError(`The business date must be YYYY-MM-DD, got ${JSON.stringify(businessDate)}`);
-  const today = serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-  const at = now ? today + (now.getUTCHours() * 3600 + now.getUTCMinutes() * 60 + now.getUTCSeconds()) / 86400 : today;
-  return Object.freeze({ today, now: at, tables: {} });
-}
+export { runContextFor } from '../template/run-context';
 
 export async function runTemplate(input: RunTemplateInput): Promise<RunResult> {
   const { template, signal } = input;
   const findings: Finding[] = [];
   const durationsMs: Partial<Record<RunStage, number>> = {};
   const fileNames = new Map<string, string>();
-  const tables = Object.fromEntries(Object.entries(template.referenceTables).map(([name, t]) =>
-    [name, Object.fromEntries(t.columns.map((c, i) => [c, Object.freeze(t.rows.map((r) => r[i] ?? null))]))]));
-  const context: RunContext = Object.freeze({ ...runContextFor(input), tables });
+  const context: RunContext = runContextFor({ businessDate: input.businessDate, now: input.now, referenceTables: template.referenceTables });
   const timed = async <T>(stage: RunStage, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try { return await work(); } finally { durationsMs[stage] = (durationsMs[stage] ?? 0) + Math.round(performance.now() - started); }

@@ -7,8 +7,11 @@ import { runLineageRepository } from './repositories/run-lineage';
 import { sessionsRepository } from './repositories/sessions';
 import { templateVersionsRepository } from './repositories/template-versions';
 import { usersRepository } from './repositories/users';
-import { breaksRepository, runsRepository } from './repositories/runs';
+import { breakReviewRepository } from './repositories/break-review';
+import { breaksRepository } from './repositories/breaks';
+import { runsRepository } from './repositories/runs';
 import { templatesRepository } from './repositories/templates';
+import { workingDraftsRepository } from './repositories/working-drafts';
 
 /** Every repository over one database handle. Routers and pages call these; they never build SQL. */
 export function repositories(db: Kysely<Database>) {
@@ -17,12 +20,14 @@ export function repositories(db: Kysely<Database>) {
     templates: templatesRepository(db),
     runs: runsRepository(db),
     breaks: breaksRepository(db),
+    breakReview: breakReviewRepository(db),
     users: usersRepository(db),
     sessions: sessionsRepository(db),
     authThrottle: authThrottleRepository(db),
     audit: auditLogRepository(db),
     templateVersions: templateVersionsRepository(db),
     runLineage: runLineageRepository(db),
+    workingDrafts: workingDraftsRepository(db),
   };
 }
 

@@ -76,6 +76,15 @@ export interface TemplateVersionsTable {
   activated_by: string | null;
 }
 
+/** One person's autosaved, unversioned edits of a template. */
+export interface TemplateWorkingDraftsTable {
+  template_id: string;
+  user_id: string;
+  document: Json<unknown>;
+  base_version_id: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface RunsTable {
@@ -92,6 +101,8 @@ export interface RunsTable {
   created_at: CreatedAt;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** Touched while a process works on the run; a stale heartbeat means that process died. */
+  heartbeat_at: Timestamp | null;
 }
 
 export type BreakKind = 'only-left' | 'only-right' | 'field' | 'duplicate' | 'ambiguous' | 'aggregate';
@@ -110,6 +121,24 @@ export interface BreaksTable {
   reason: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The run's sources in authoritative order, and those lacking the row. */
+  sources: Json<string[]>;
+  missing: Json<string[]>;
+  suggestions: Json<unknown[]>;
+  /** Fields outside tolerance: the review grid's field filter and facet. */
+  field_names: ColumnType<string[], string[] | undefined, string[]>;
+  /** The key values joined, for search. */
+  key_text: Generated<string>;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+export interface BreakCommentsTable {
+  id: Generated<number>;
+  break_id: number;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
 }
 
 export interface AuditLogTable {
@@ -139,8 +168,10 @@ export interface Database {
   datasets: DatasetsTable;
   templates: TemplatesTable;
   template_versions: TemplateVersionsTable;
+  template_working_drafts: TemplateWorkingDraftsTable;
   runs: RunsTable;
   breaks: BreaksTable;
+  break_comments: BreakCommentsTable;
   audit_log: AuditLogTable;
 }
 

@@ -1,8 +1,10 @@
-import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
 import FindingList from './FindingList.svelte';
 
 describe('FindingList', () => {
+  afterEach(cleanup);
+
   it('shows each finding with the file, line and column it points at', () => {
     render(FindingList, {
       findings: [
@@ -18,6 +20,11 @@ describe('FindingList', () => {
       'pos.csv looks like a binary file, not CSV.',
     ]);
     expect(items[1].className).toContain('error');
+  });
+
+  it('points a template finding at its JSON path', () => {
+    render(FindingList, { findings: [{ code: 'template-invalid', severity: 'error', message: 'Invalid option.', location: { source: 'bad.template.json', path: '$.sources[0].format' } }] });
+    expect(screen.getByRole('listitem').textContent?.replace(/\s+/g, ' ').trim()).toBe('bad.template.json, at $.sources[0].format: Invalid option.');
   });
 
   it('renders nothing when there are no findings', () => {

@@ -2,19 +2,13 @@
  * `opspilot recon`: two files compared on a composite key, datacompy style, with no template.
  * Every column both files share that is not a key is compared, exactly unless a --tolerance
  * names it. Prints datacompy's counts (or one JSON line) and writes the exception report.
+ * This module parses the options and starts reading; the comparison (recon-compare.ts) loads
+ * while the files are read, so a large recon's start-up hides behind its parsing.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import type { Finding } from '../../finding';
-import { fileSource } from '../../ingest/byte-source';
-import { ingest } from '../../ingest/ingest';
-import { reconcile, type RuleData, type ReferenceTable } from '../../recon/index';
-import { exceptionCsv, exceptionXlsx } from '../../recon/node/exception-report';
-import { writeAllOrNothing } from '../../runner/write-outputs';
-import { cellValue, type Table } from '../../table/table';
 import { parseOptions } from '../args';
-import { EXIT, UsageError, type Command, type CommandIO } from '../command';
-import { parseTolerance, TICK_TABLE } from './recon-rules';
+import { UsageError, type Command } from '../command';
+import { fail, readFiles } from './recon-inputs';
+import { parseTolerance } from './recon-rules';
 
 const HELP = `Usage: opspilot recon --left <file> --right <file> --on <key,key,…> [options]
 
@@ -49,32 +43,6 @@ Example:
   opspilot recon --left internal.csv --right broker.csv --on account,product,expiry \\
     --tolerance price=ticks:1 --tick-table ticks.csv --tolerance cash=abs:0.05 --out out/`;
 
-type Read = { ok: true; table: Table; name: string } | { ok: false; findings: Finding[] };
-
-async function readFile(io: CommandIO, file: string): Promise<Read> {
-  const full = path.resolve(io.cwd, file);
-  const info = await stat(full).catch(() => undefined);
-  if (!info?.isFile()) return { ok: false, findings: [{ code: 'input-unreadable', severity: 'error', message: `No such file: ${file}`, location: { source: file } }] };
-  const result = await ingest({ source: await fileSource({ filePath: full }) });
-  const errors = result.findings.filter((f) => f.severity === 'error');
-  if (!result.table || errors.length) return { ok: false, findings: errors.length ? errors : [...result.findings] };
-  return { ok: true, table: result.table, name: path.basename(full) };
-}
-
-/** A read table as the engine's reference-table shape: column names and plain row values. */
-function referenceTableOf(table: Table): ReferenceTable {
-  const rows = Array.from({ length: table.rowCount }, (_, r) => table.columns.map((c) => cellValue(c, r)));
-  return { columns: table.columns.map((c) => c.name), rows };
-}
-
-function fail(io: CommandIO, json: boolean | undefined, findings: readonly Finding[]): number {
-  if (json) io.stdout.write(`${JSON.stringify({ ok: false, findings })}\n`);
-  else for (const f of findings) io.stderr.write(`${f.location.source ? `${f.location.source}: ` : ''}${f.message}\n`);
-  return EXIT.USAGE;
-}
-
-const inputError = (message: string): Finding => ({ code: 'recon.input', severity: 'error', message, location: { source: 'input' } });
-
 export const reconCommand: Command = {
   path: ['recon'],
   help: HELP,
@@ -101,76 +69,17 @@ export const reconCommand: Command = {
       seen.add(t.field);
     }
 
-    const [left, right] = await Promise.all([readFile(io, values.left), readFile(io, values.right)]);
-    if (!left.ok || !right.ok) return fail(io, values.json, [...(left.ok ? [] : left.findings), ...(right.ok ? [] : right.findings)]);
-    const referenceTables: Record<string, ReferenceTable> = {};
-    if (values['tick-table'] !== undefined) {
-      const ticks = await readFile(io, values['tick-table']);
-      if (!ticks.ok) return fail(io, values.json, ticks.findings);
-      referenceTables[TICK_TABLE] = referenceTableOf(ticks.table);
-    }
-
-    const names = (t: Table) => t.columns.map((c) => c.name);
-    const problems: Finding[] = [];
-    for (const [side, t] of [[left.name, left.table], [right.name, right.table]] as const) {
-      for (const k of keys) {
-        if (!names(t).includes(k)) problems.push(inputError(`Key column \`${k}\` is not in ${side}; its columns are: ${names(t).join(', ')}.`));
-      }
-    }
-    const rightColumns = new Map(right.table.columns.map((c) => [c.name, c]));
-    const shared = left.table.columns.filter((c) => !keys.includes(c.name) && rightColumns.has(c.name));
-    for (const t of tolerances) {
-      if (!shared.some((c) => c.name === t.field)) problems.push(inputError(`--tolerance names ${t.field}, which is not a compared column; they are: ${shared.map((c) => c.name).join(', ') || '(none)'}.`));
-    }
-    if (problems.length) return fail(io, values.json, problems);
-
-    const textRule = values['ignore-case'] || values['ignore-spaces'];
-    const rules: RuleData[] = shared.map((c): RuleData => {
-      const given = tolerances.find((t) => t.field === c.name);
-      if (given) return given;
-      // Text rule only where both sides read as text: numbers and dates keep their exact compare.
-      if (textRule && c.type === 'text' && rightColumns.get(c.name)!.type === 'text') {
-        return { field: c.name, kind: 'text', ignoreCase: !!values['ignore-case'], ignoreSpaces: !!values['ignore-spaces'] };
-      }
-      return { field: c.name, kind: 'exact' };
+    const tickTable = values['tick-table'];
+    // The reading starts first (large files on worker threads); the comparison's modules load meanwhile.
+    const reading = readFiles(io, tickTable === undefined ? [values.left, values.right] : [values.left, values.right, tickTable]);
+    const comparison = import('./recon-compare');
+    const [left, right, ticks] = await reading;
+    const unread = [left, right, ticks].flatMap((r) => (r && !r.ok ? r.findings : []));
+    if (!left.ok || !right.ok || (ticks && !ticks.ok)) return fail(io, values.json, unread);
+    const { compareTables } = await comparison;
+    return compareTables({
+      io, started, keys, tolerances, left, right, ticks: ticks?.ok ? ticks.table : undefined,
+      ignoreCase: values['ignore-case'] === true, ignoreSpaces: values['ignore-spaces'] === true, json: values.json === true, out: values.out,
     });
-
-    const result = reconcile({
-      left: { name: 'left', table: left.table }, right: { name: 'right', table: right.table },
-      keys: keys.map((k) => ({ name: k, columns: { left: k, right: k } })),
-      rules, referenceTables, suggest: false,
-    });
-    for (const f of result.findings) io.stderr.write(`${f.severity}: ${f.message}\n`);
-    const d = result.summary.datacompy;
-    let written: string[] = [];
-    if (values.out !== undefined) {
-      const report = { breaks: result.breaks, summary: result.summary, keyNames: keys, fields: shared.map((c) => c.name) };
-      written = await writeAllOrNothing({ dir: path.resolve(io.cwd, values.out), files: [{ name: 'breaks.csv', bytes: exceptionCsv(report) }, { name: 'breaks.xlsx', bytes: exceptionXlsx(report) }] });
-    }
-    const durationMs = Math.round(performance.now() - started);
-    if (values.json) {
-      const byColumn = Object.fromEntries(d.byColumn.map((c) => [c.column, c.mismatches]));
-      io.stdout.write(`${JSON.stringify({ common: d.commonRows, only_left: d.onlyLeft, only_right: d.onlyRight, unequal_rows: d.unequalRows, by_column: byColumn, duration_ms: durationMs })}\n`);
-    } else {
-      const fmt = (n: number) => n.toLocaleString('en-US');
-      const lines = [
-        `Left:  ${left.name} (${fmt(left.table.rowCount)} rows)`,
-        `Right: ${right.name} (${fmt(right.table.rowCount)} rows)`,
-        `Keys:  ${keys.join(', ')}`,
-        '',
-        `Rows in common   ${fmt(d.commonRows)}`,
-        `Only in left     ${fmt(d.onlyLeft)}`,
-        `Only in right    ${fmt(d.onlyRight)}`,
-        `Unequal rows     ${fmt(d.unequalRows)}`,
-        '',
-        'Column mismatches:',
-        ...d.byColumn.map((c) => `  ${c.column.padEnd(Math.max(...d.byColumn.map((x) => x.column.length)))}  ${fmt(c.mismatches).padStart(9)}  rule: ${rules.find((r) => r.field === c.column)!.kind}`),
-        '',
-        `${fmt(result.breaks.length)} break(s) in ${fmt(durationMs)} ms.`,
-        ...(written.length ? [`Wrote ${written.join(', ')}`] : []),
-      ];
-      io.stdout.write(`${lines.join('\n')}\n`);
-    }
-    return result.breaks.length ? EXIT.FINDINGS : EXIT.OK;
   },
 };

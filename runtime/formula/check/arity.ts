@@ -5,13 +5,14 @@
  */
 import type { FunctionSpec, ParamSpec } from '../library/registry';
 
-interface Shape {
+export interface Shape {
   readonly before: readonly ParamSpec[];
   readonly group: readonly ParamSpec[];
   readonly after: readonly ParamSpec[];
 }
 
-function shapeOf(spec: FunctionSpec): Shape {
+/** The parameters split around the repeating group (signature help labels them one by one). */
+export function shapeOf(spec: FunctionSpec): Shape {
   const first = spec.params.findIndex((p) => p.repeating);
   if (first < 0) return { before: spec.params, group: [], after: [] };
   let end = first;

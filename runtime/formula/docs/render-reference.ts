@@ -18,7 +18,8 @@ const CATEGORIES: readonly [FunctionCategory, string][] = [
 
 export const REFERENCE_COMMAND = 'npm run docs:functions';
 
-function returns(spec: FunctionSpec): string {
+/** What a function gives, as the reference page and the editor's hover say it. */
+export function returns(spec: FunctionSpec): string {
   if (typeof spec.returns === 'string') return spec.returns;
   const names = spec.returns.sameAs.map((k) => `\`${spec.params[k]?.name ?? `#${k}`}\``);
   return `the type of ${names.join(' / ')}`;
@@ -27,14 +28,15 @@ function returns(spec: FunctionSpec): string {
 const showDefault = (v: NonNullable<ParamSpec['default']>): string =>
   typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'string' ? JSON.stringify(v) : String(v);
 
-function paramLine(p: ParamSpec): string {
+export function paramLine(p: ParamSpec): string {
   const notes = [p.type, p.optional ? 'optional' : '', p.repeating ? 'repeats' : '', p.acceptsArray ? 'or an array' : '', p.default !== undefined ? `default ${showDefault(p.default)}` : '']
     .filter(Boolean)
     .join(', ');
   return `- \`${p.name}\` (${notes})${p.doc ? `: ${p.doc}` : ''}`;
 }
 
-function renderFunction(spec: FunctionSpec): string {
+/** One function's section of the reference page; the editor shows it as hover and completion docs. */
+export function renderFunction(spec: FunctionSpec): string {
   const lines = [`### ${spec.name}`, '', `\`${signature(spec)}\` → ${returns(spec)}${spec.volatile ? ' (volatile: reads the run context)' : ''}`, '', spec.doc, ''];
   if (spec.params.length) lines.push(...spec.params.map(paramLine), '');
   lines.push(`Example: \`=${spec.example.formula}\` → \`${spec.example.result}\``, '');

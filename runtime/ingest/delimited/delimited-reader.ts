@@ -31,11 +31,17 @@ const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const DELIMITER_NAMES: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|' };
 
 const optionsSchema = z.strictObject({
-  delimiter: z.preprocess((v) => (typeof v === 'string' ? DELIMITER_NAMES[v] ?? v : v), z.string().length(1)).optional(),
-  quote: z.string().length(1).optional(),
-  header: z.boolean().optional(),
-  headerRow: z.number().int().min(1).optional(),
-  encoding: z.enum(['utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be']).optional(),
+  // Examples sit on the inner string: JSON Schema output keeps only the title and description of a preprocess.
+  delimiter: z.preprocess((v) => (typeof v === 'string' ? DELIMITER_NAMES[v] ?? v : v), z.string().length(1).meta({ examples: [',', ';', '\t', '|'] })).optional()
+    .meta({ title: 'Delimiter', description: 'The character between fields: , ; | or a tab (\\t). Blank: detected from the file.' }),
+  quote: z.string().length(1).optional()
+    .meta({ title: 'Quote', description: 'The character around fields that contain the delimiter or line breaks.', default: '"' }),
+  header: z.boolean().optional()
+    .meta({ title: 'Header row', description: 'Whether the file has a header row naming the columns. Blank: detected.' }),
+  headerRow: z.number().int().min(1).optional()
+    .meta({ title: 'Header line', description: 'The 1-based line of the header, when title or run-date lines sit above it. Blank: detected.' }),
+  encoding: z.enum(['utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be']).optional()
+    .meta({ title: 'Encoding', description: 'The text encoding. Blank: detected (a byte-order mark, else UTF-8 if valid, else Windows-1252).' }),
   ...typingOptionsShape,
 });
 
@@ -43,6 +49,7 @@ export const delimitedReader: Reader = {
   format: 'csv',
   description: 'Delimited text: CSV, TSV, pipe- or semicolon-separated; streamed',
   extensions: ['.csv', '.tsv', '.tab', '.psv', '.txt'],
+  optionsSchema,
   sniff: (head) => head.length > 0 && !looksBinary(head),
   read: (request) => neverThrow(request.source.name, 'CSV', () => readDelimited(request)),
 };
@@ -164,7 +171,7 @@ async function readDelimited(request: ReadRequest): Promise<ReadResult> {
   }
   return {
     table,
-    profile: profileTable({ table }),
+    profile: request.profile === false ? [] : profileTable({ table }),
     findings: sink.list(),
     details: {
       delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,

@@ -22,9 +22,12 @@ import { sheetRows, type SheetRows } from './sheet-rows';
 import { checkZip } from './zip-guard';
 
 const optionsSchema = z.strictObject({
-  sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
-  headerRow: z.number().int().min(1).optional(),
-  headerRows: z.number().int().min(1).max(5).optional(),
+  sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional()
+    .meta({ title: 'Sheet', description: 'The sheet to read: its name, or its position (1 is the first). Blank: the first sheet that holds a table.' }),
+  headerRow: z.number().int().min(1).optional()
+    .meta({ title: 'Header row', description: 'The 1-based sheet row of the header. Blank: detected.' }),
+  headerRows: z.number().int().min(1).max(5).optional()
+    .meta({ title: 'Header rows', description: 'How many rows the header spans (merged headers such as Trade / Date). Blank: detected.' }),
   ...typingOptionsShape,
 });
 
@@ -35,6 +38,7 @@ export const xlsxReader: Reader = {
   format: 'xlsx',
   description: 'Excel workbooks (.xlsx, .xlsm, .xls): one sheet, merged headers, dates as dates',
   extensions: ['.xlsx', '.xlsm', '.xls'],
+  optionsSchema,
   sniff: (head) => isZip(head) || isOle(head),
   read: (request) => neverThrow(request.source.name, 'an Excel workbook', () => readXlsx(request)),
 };
@@ -116,7 +120,7 @@ async function readXlsx(request: ReadRequest): Promise<ReadResult> {
   });
   return {
     table,
-    profile: profileTable({ table }),
+    profile: request.profile === false ? [] : profileTable({ table }),
     findings: sink.list(),
     details: { sheet: sheetName, sheets: book.SheetNames.length, header: top === bottom ? `row ${top}` : `rows ${top}-${bottom}` },
   };

@@ -97,6 +97,7 @@ export const fpmlReader: Reader = {
   format: 'fpml',
   description: 'FpML 5.x trade documents and messages (confirmation, recordkeeping, reporting views): one row per trade with its economics.',
   extensions: ['.xml', '.fpml'],
+  optionsSchema: fpmlOptionsSchema,
   sniff(head: Uint8Array): boolean {
     const text = HEAD_DECODER.decode(head.subarray(0, 64 * 1024)).replace(/^\uFEFF/, '');
     if (!/^\s*</.test(text)) return false;

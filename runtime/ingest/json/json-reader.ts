@@ -23,8 +23,10 @@ import { lineOfJsonError, locateRows, looksLikeJsonLines, parseJsonLines } from 
 
 const MAX_COLUMNS = 2000;
 const optionsSchema = z.strictObject({
-  path: z.string().min(1).optional(),
-  lines: z.boolean().optional(),
+  path: z.string().min(1).optional()
+    .meta({ title: 'Row path', description: 'The dotted path to the array of records, e.g. data.trades. Blank: the document itself, or its only array.' }),
+  lines: z.boolean().optional()
+    .meta({ title: 'JSON Lines', description: 'One JSON object per line (.jsonl, .ndjson). Blank: detected.' }),
   ...typingOptionsShape,
 });
 
@@ -32,6 +34,7 @@ export const jsonReader: Reader = {
   format: 'json',
   description: 'JSON: an array of objects (or one at a path), or JSON Lines; nested fields become dotted columns',
   extensions: ['.json', '.jsonl', '.ndjson'],
+  optionsSchema,
   sniff: (head) => {
     const text = new TextDecoder().decode(head.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
     return text.startsWith('{') || text.startsWith('[');

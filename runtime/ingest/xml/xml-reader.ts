@@ -24,7 +24,8 @@ import { findRows } from './xml-rows';
 
 const MAX_COLUMNS = 2000;
 const optionsSchema = z.strictObject({
-  rowPath: z.string().min(1).optional(),
+  rowPath: z.string().min(1).optional()
+    .meta({ title: 'Row path', description: 'The path of the repeating record element, e.g. Document/Rpt/Tx. Blank: the repeating element found in the file.' }),
   ...typingOptionsShape,
 });
 
@@ -32,6 +33,7 @@ export const xmlReader: Reader = {
   format: 'xml',
   description: 'XML: the elements at a row path become rows, their attributes and children columns',
   extensions: ['.xml'],
+  optionsSchema,
   sniff: (head) => /^\s*</.test(decodeText(head.subarray(0, 1024)).text.replace(/^\uFEFF/, '')),
   read: (request) => neverThrow(request.source.name, 'XML', () => readXml(request)),
 };

@@ -2,9 +2,10 @@
  * Composite keys without per-row strings. Every distinct key text of every source is normalised
  * once and interned to an atom id (one id space for all parts and sources, so equal texts are
  * equal ids everywhere); text columns cost one lookup per dictionary entry, other columns one per
- * distinct value. A row's key is then its tuple of atom ids, interned in a typed-array hash
- * table to a group id shared by all sources: rows of different sources with equal keys share a
- * group. A row with any blank part has group −1 and is reported as a finding, never a break.
+ * distinct value. A row's key is then its tuple of atom ids, held as one mixed-radix number
+ * (composite-keys.ts; tuples when the parts are too many for 2^53) and interned in a typed-array
+ * hash table to a group id shared by all sources: rows of different sources with equal keys share
+ * a group. A row with any blank part has group −1 and is reported as a finding, never a break.
  */
 import type { Finding } from '../../finding';
 import { closest } from '../../formula/check/suggest';
@@ -15,6 +16,7 @@ import type { KeySpec, ReconSource, ReferenceTables } from '../types';
 import { keyNormaliser } from './normalize-key';
 import { StringInterner } from './string-interner';
 import { TupleInterner } from './tuple-interner';
+import { compositeKeys, keyInterner, type CompositeKeys } from './composite-keys';
 
 export interface KeyIndex {
   readonly keys: readonly KeySpec[];
@@ -127,44 +129,34 @@ export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly Ke
   const rowAtoms = sources.map((_, i) => keys.map((_, k) => atomColumn(columns[i][k], normalisers[k], atoms)));
   const width = keys.length;
   const totalRows = sources.reduce((n, s) => n + s.table.rowCount, 0);
-  const interner = width > 1 ? new TupleInterner(width, totalRows) : undefined;
-  const tuple = new Int32Array(width);
+  const composite = width > 1 ? compositeKeys(rowAtoms, atoms.texts.length) : undefined;
+  const grouper = composite ? compositeGrouper(composite, totalRows) : width > 1 ? tupleGrouper(rowAtoms, width, totalRows) : undefined;
   const blankKeys: number[] = [];
+  const max = options.maxFindings ?? 100;
   const groupOf = sources.map((s, i) => {
     const parts = rowAtoms[i];
-    const out = new Int32Array(s.table.rowCount);
+    const out = grouper ? grouper.groupRows(i) : Int32Array.from(parts[0]);
     let blanks = 0;
     for (let r = 0; r < out.length; r++) {
-      let blank = false;
-      for (let k = 0; k < width; k++) {
-        const a = parts[k][r];
-        if (a < 0) blank = true;
-        tuple[k] = a;
-      }
-      if (blank) {
-        out[r] = -1;
-        if (blanks++ < (options.maxFindings ?? 100)) report(blankKeyFinding(s, keys, columns[i], parts, r));
-        continue;
-      }
-      out[r] = interner ? interner.intern(tuple) : tuple[0];
+      if (out[r] >= 0) continue;
+      if (blanks++ < max) report(blankKeyFinding(s, keys, columns[i], parts, r));
     }
-    const max = options.maxFindings ?? 100;
     if (blanks > max) report({ code: 'recon.blank-key', severity: 'warning', message: `${blanks - max} more rows of ${s.name} have a blank key and were left out of matching: fill the keys or fix the key formulas.`, location: { source: s.name } });
     blankKeys.push(blanks);
     return out;
   });
 
-  const groupAtoms = (g: number): ArrayLike<number> => (interner ? interner.tuple(g) : [g]);
+  const groupAtoms = (g: number): ArrayLike<number> => (grouper ? grouper.atomsOf(g) : [g]);
   return {
     keys,
     atomText: atoms.texts,
     atoms: rowAtoms,
     groupOf,
-    groupCount: interner ? interner.count : atoms.texts.length,
+    groupCount: grouper ? grouper.count() : atoms.texts.length,
     blankKeys,
     groupAtoms,
     findGroup: (t) => {
-      if (interner) return interner.find(t);
+      if (grouper) return grouper.find(t);
       return t[0] >= 0 && t[0] < atoms.texts.length ? t[0] : -1;
     },
     atomOf: (text) => (text === '' ? -1 : atoms.find(text)),
@@ -174,6 +166,69 @@ export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly Ke
       keys.forEach((key, k) => { out[key.name] = atoms.texts[t[k]]; });
       return out;
     },
+  };
+}
+
+/**
+ * Rows to groups for keys of several parts. Groups are numbered in first-seen order over the
+ * sources in turn, whichever way keys are held, so breaks come out in the same order.
+ */
+interface Grouper {
+  /** Source i's rows: each row's group, −1 when some part of its key is blank. */
+  groupRows(i: number): Int32Array;
+  count(): number;
+  atomsOf(group: number): ArrayLike<number>;
+  find(atoms: ArrayLike<number>): number;
+}
+
+function compositeGrouper(composite: CompositeKeys, totalRows: number): Grouper {
+  // Sized for the largest source: sources mostly share their keys, and the table grows if not.
+  const interner = keyInterner(composite.small, Math.max(...composite.codes.map((c) => c.length)));
+  let keyOf = new Float64Array(1024);
+  return {
+    groupRows(i) {
+      const codes = composite.codes[i];
+      const out = new Int32Array(codes.length);
+      for (let r = 0; r < out.length; r++) {
+        const key = codes[r];
+        if (key < 0) { out[r] = -1; continue; }
+        const before = interner.count;
+        const g = interner.intern(key);
+        if (g === before) {
+          if (g === keyOf.length) { const grown = new Float64Array(keyOf.length * 2); grown.set(keyOf); keyOf = grown; }
+          keyOf[g] = key;
+        }
+        out[r] = g;
+      }
+      return out;
+    },
+    count: () => interner.count,
+    atomsOf: (g) => composite.decode(keyOf[g]),
+    find: (atoms) => interner.find(composite.encode(atoms)),
+  };
+}
+
+function tupleGrouper(rowAtoms: readonly (readonly Int32Array[])[], width: number, totalRows: number): Grouper {
+  const interner = new TupleInterner(width, totalRows);
+  const tuple = new Int32Array(width);
+  return {
+    groupRows(i) {
+      const parts = rowAtoms[i];
+      const out = new Int32Array(parts[0].length);
+      for (let r = 0; r < out.length; r++) {
+        let blank = false;
+        for (let k = 0; k < width; k++) {
+          const a = parts[k][r];
+          if (a < 0) blank = true;
+          tuple[k] = a;
+        }
+        out[r] = blank ? -1 : interner.intern(tuple);
+      }
+      return out;
+    },
+    count: () => interner.count,
+    atomsOf: (g) => interner.tuple(g),
+    find: (atoms) => interner.find(atoms),
   };
 }
 

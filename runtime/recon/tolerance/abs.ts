@@ -8,7 +8,7 @@ export const absKind: ToleranceKind<RuleOf<'abs'>> = {
   kind: 'abs',
   label: 'Absolute difference',
   doc: 'The values may differ by up to `value`, inclusive: |left − right| ≤ value.',
-  params: [{ name: 'value', type: 'number', doc: 'The largest difference allowed, in the field\'s units.' }],
+  params: [{ name: 'value', type: 'number', doc: 'The largest difference allowed, in the field\'s units.', default: 0.01 }],
   describe: (rule) => `${rule.field} may differ by up to ${num(rule.value)}`,
   compile(rule, ctx) {
     const v = rule.value;

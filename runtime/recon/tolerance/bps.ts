@@ -9,7 +9,7 @@ export const bpsKind: ToleranceKind<RuleOf<'bps'>> = {
   kind: 'bps',
   label: 'Basis points',
   doc: 'For rates written as decimals (0.0525 = 5.25%): they may differ by up to `value` basis points, |left − right| × 10,000 ≤ value.',
-  params: [{ name: 'value', type: 'number', doc: 'Basis points allowed: 0.5 is half a basis point.' }],
+  params: [{ name: 'value', type: 'number', doc: 'Basis points allowed: 0.5 is half a basis point.', default: 0.5 }],
   describe: (rule) => `${rule.field} may differ by up to ${plural(rule.value, 'basis point')}`,
   compile(rule, ctx) {
     const v = rule.value;

@@ -14,7 +14,7 @@ export const daysKind: ToleranceKind<RuleOf<'days'>> = {
   label: 'Business days',
   doc: 'Dates may differ by up to `value` business days. Weekends never count; holidays count when a holiday table is named.',
   params: [
-    { name: 'value', type: 'integer', doc: 'Business days allowed; 0 means the same day.' },
+    { name: 'value', type: 'integer', doc: 'Business days allowed; 0 means the same day.', default: 1 },
     { name: 'holidays', type: 'reference-table', doc: 'Reference table of holiday dates (its Date column, else its first).', optional: true },
   ],
   describe(rule) {

@@ -10,7 +10,7 @@
 import { decimalDiff, sameNumber, squash } from '../decimal-compare';
 import { displayCell, numericView } from '../column-views';
 import type { RuleData } from '../types';
-import { BROKEN, IDENTICAL, WITHIN, type CompileContext, type FieldComparator, type FieldDetail, type Outcome } from './types';
+import { BLOCK, BROKEN, IDENTICAL, WITHIN, type CompileContext, type FieldComparator, type FieldDetail, type Outcome } from './types';
 
 export interface NumericSpec {
   /** a and b are numbers that differ at 15 digits; l and r their rows (for per-row tick sizes). */
@@ -53,6 +53,29 @@ export function numericComparator(rule: RuleData, sentence: string, ctx: Compile
     return within(a, b, l, r) ? WITHIN : BROKEN;
   }
 
+  const a = new Float64Array(BLOCK);
+  const b = new Float64Array(BLOCK);
+  /** Per pair of the block: 1 when either side is blank (blanks may hold any value, 0 mostly). */
+  const blank = new Uint8Array(BLOCK);
+  function compareMany(ls: Int32Array, rs: Int32Array, count: number, worst: Uint8Array, counts: Int32Array): void {
+    for (let from = 0; from < count; from += BLOCK) {
+      const to = Math.min(count, from + BLOCK);
+      // Gather first: independent loads only, so many cache misses are in flight at once.
+      for (let p = from; p < to; p++) { a[p - from] = L[ls[p]]; b[p - from] = R[rs[p]]; }
+      if (LN !== undefined || RN !== undefined) {
+        for (let p = from; p < to; p++) blank[p - from] = (LN !== undefined ? LN[ls[p]] : 0) | (RN !== undefined ? RN[rs[p]] : 0);
+      }
+      for (let p = from; p < to; p++) {
+        const k = p - from;
+        // Equal values that are no blanks are identical; everything else, the full compare decides
+        // (its rows are in the cache now).
+        const o = a[k] === b[k] && blank[k] === 0 ? IDENTICAL : compare(ls[p], rs[p]);
+        counts[o]++;
+        if (o > worst[p]) worst[p] = o;
+      }
+    }
+  }
+
   /** Blank, or text that is no number: nothing to subtract. */
   const missing = (vals: Float64Array, nulls: Uint8Array | undefined, i: number) => (nulls !== undefined && nulls[i] === 1) || vals[i] !== vals[i];
   const bothBlank = (l: number, r: number) => LN !== undefined && LN[l] === 1 && RN !== undefined && RN[r] === 1;
@@ -62,6 +85,7 @@ export function numericComparator(rule: RuleData, sentence: string, ctx: Compile
     rule,
     sentence,
     compare,
+    compareMany,
     distance(l, r) {
       if (missing(L, LN, l) || missing(R, RN, r)) return bothBlank(l, r) ? 0 : 1;
       const a = L[l];

@@ -10,7 +10,7 @@
  */
 import { displayCell, TextIds } from '../column-views';
 import type { RuleData } from '../types';
-import { BROKEN, IDENTICAL, WITHIN, type CompileContext, type FieldComparator, type Outcome } from './types';
+import { BLOCK, BROKEN, IDENTICAL, WITHIN, type CompileContext, type FieldComparator, type Outcome } from './types';
 
 export function textComparator(rule: RuleData, sentence: string, ctx: CompileContext, normalise?: (s: string) => string): FieldComparator {
   const raw = new TextIds();
@@ -32,11 +32,27 @@ export function textComparator(rule: RuleData, sentence: string, ctx: CompileCon
     return BROKEN;
   }
 
+  const x = new Int32Array(BLOCK);
+  const y = new Int32Array(BLOCK);
+  function compareMany(ls: Int32Array, rs: Int32Array, count: number, worst: Uint8Array, counts: Int32Array): void {
+    for (let from = 0; from < count; from += BLOCK) {
+      const to = Math.min(count, from + BLOCK);
+      // Gather first: independent loads only, so many cache misses are in flight at once.
+      for (let p = from; p < to; p++) { x[p - from] = RL[ls[p]]; y[p - from] = RR[rs[p]]; }
+      for (let p = from; p < to; p++) {
+        const o = x[p - from] === y[p - from] ? IDENTICAL : compare(ls[p], rs[p]);
+        counts[o]++;
+        if (o > worst[p]) worst[p] = o;
+      }
+    }
+  }
+
   return {
     field: rule.field,
     rule,
     sentence,
     compare,
+    compareMany,
     distance(l, r) {
       const o = compare(l, r);
       return o === IDENTICAL ? 0 : o === WITHIN ? 0.1 : 1;

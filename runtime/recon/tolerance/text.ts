@@ -20,8 +20,8 @@ export const textKind: ToleranceKind<RuleOf<'text'>> = {
   label: 'Text',
   doc: 'Text must match, by default ignoring case and extra spaces; an equivalence table maps values to one canonical form (Buy = B).',
   params: [
-    { name: 'ignoreCase', type: 'boolean', doc: 'ACME and Acme match (default on).', optional: true },
-    { name: 'ignoreSpaces', type: 'boolean', doc: 'Leading, trailing and repeated spaces do not count (default on).', optional: true },
+    { name: 'ignoreCase', type: 'boolean', doc: 'ACME and Acme match (default on).', optional: true, default: true },
+    { name: 'ignoreSpaces', type: 'boolean', doc: 'Leading, trailing and repeated spaces do not count (default on).', optional: true, default: true },
     { name: 'equivalents', type: 'reference-table', doc: 'Two-column reference table: value → canonical value.', optional: true },
   ],
   describe(rule) {

@@ -13,6 +13,9 @@ export const IDENTICAL = 0;
 export const WITHIN = 1;
 export const BROKEN = 2;
 
+/** Pairs per block of compareMany: a block's gathered values stay in the L1 cache. */
+export const BLOCK = 1024;
+
 export interface FieldDetail {
   readonly left: CellValue;
   readonly right: CellValue;
@@ -28,6 +31,13 @@ export interface FieldComparator {
   readonly rule: RuleData;
   readonly sentence: string;
   compare(l: number, r: number): Outcome;
+  /**
+   * compare() over many pairs (ls[p], rs[p]) for p < count: raises worst[p] to the outcome and
+   * adds each outcome to counts[outcome]. Optional; a comparator that has it reads each
+   * column's values for a block of pairs in one tight loop first, which overlaps the cache
+   * misses of rows taken in another source's order.
+   */
+  compareMany?(ls: Int32Array, rs: Int32Array, count: number, worst: Uint8Array, counts: Int32Array): void;
   /** A normalised difference in [0, 1] that ranks candidate pairings (0 = equal). */
   distance(l: number, r: number): number;
   /** Values and difference for a break record (allocates: call only for breaks). */
@@ -57,6 +67,8 @@ export interface ParamSpec {
   readonly doc: string;
   readonly options?: readonly string[];
   readonly optional?: boolean;
+  /** What the rule editor fills in for a new rule (required params) or shows when left out (optional ones). */
+  readonly default?: number | string | boolean;
 }
 
 export interface ToleranceKind<R extends RuleData = RuleData> {
@@ -67,6 +79,8 @@ export interface ToleranceKind<R extends RuleData = RuleData> {
   readonly params: readonly ParamSpec[];
   compile(rule: R, ctx: CompileContext): FieldComparator;
   describe(rule: R, ctx: DescribeContext): string;
+  /** Problems the params alone cannot show (e.g. no tick size from anywhere), each with its fix. */
+  check?(rule: R): readonly string[];
 }
 
 export type RuleOf<K extends RuleData['kind']> = Extract<RuleData, { kind: K }>;

@@ -20,6 +20,9 @@ type Ctx = { app: App; actor: Actor; correlationId?: string | null };
 const notFound = () => refuse<never>('not-found', 'no-version', 'No template version with that id; reload the template page.');
 const wrongStatus = (v: TemplateVersionRecord, wanted: VersionStatus, action: string) =>
   refuse<never>('conflict', 'wrong-status', `Version ${v.version} is ${v.status}; only a ${wanted} version can be ${action}. Reload to see its current state.`);
+/** Shipped templates are starters everyone shares: nobody edits them in place. */
+export const shippedReadOnly = (name: string) =>
+  refuse<never>('forbidden', 'shipped-read-only', `"${name}" is a shipped starter and stays read-only. Use Duplicate to edit your own copy.`);
 const needsUser = () => refuse<never>('forbidden', 'no-user', 'Sign in as a named user: template changes are attributed to a person.');
 
 async function record(repos: Repositories, ctx: Ctx, action: string, version: TemplateVersionRecord, before: unknown, extra: Record<string, unknown> = {}) {
@@ -29,7 +32,14 @@ async function record(repos: Repositories, ctx: Ctx, action: string, version: Te
   });
 }
 
-export async function createTemplate(ctx: Ctx & { name: string; kind: string; description?: string; document: unknown; message?: string }): Promise<Outcome<TemplateVersionRecord>> {
+/**
+ * A new template with its first version as a draft. `audit` names the action when the template
+ * comes from a duplicate or an import (template.duplicate, template.import) and what to record with it.
+ */
+export async function createTemplate(ctx: Ctx & {
+  name: string; kind: string; description?: string; document: unknown; message?: string;
+  audit?: { action: string; extra?: Record<string, unknown> };
+}): Promise<Outcome<TemplateVersionRecord>> {
   if (!ctx.actor.id) return needsUser();
   const name = ctx.name.trim();
   if (!name || name.length > 120) return refuse('invalid', 'bad-name', 'Give the template a name of 1 to 120 characters.', 'name');
@@ -39,7 +49,7 @@ export async function createTemplate(ctx: Ctx & { name: string; kind: string; de
   return inTransaction({ db: ctx.app.db, work: async (repos) => {
     const { id } = await repos.templateVersions.insertTemplate({ name, kind: ctx.kind.trim() || 'mapping', description: ctx.description?.trim() ?? '', createdBy: ctx.actor.id });
     const version = (await repos.templateVersions.insertNext({ templateId: id, document: ctx.document, contentHash: templateContentHash({ document: ctx.document }), message: ctx.message?.trim() ?? '', authorId: ctx.actor.id }))!;
-    await record(repos, ctx, 'template.create', version, null, { name });
+    await record(repos, ctx, ctx.audit?.action ?? 'template.create', version, null, { name, kind: ctx.kind.trim() || 'mapping', ...ctx.audit?.extra });
     return succeed(version);
   } });
 }
@@ -51,6 +61,8 @@ export async function saveDraft(ctx: Ctx & { templateId: string; versionId?: str
   if (problem) return refuse('invalid', 'bad-document', problem, 'document');
   const contentHash = templateContentHash({ document: ctx.document });
   return inTransaction({ db: ctx.app.db, work: async (repos) => {
+    const template = await repos.templates.get({ id: ctx.templateId });
+    if (template?.origin === 'shipped') return shippedReadOnly(template.name);
     if (ctx.versionId) {
       const current = await repos.templateVersions.get({ id: ctx.versionId });
       if (!current || current.templateId !== ctx.templateId) return notFound();

@@ -1,4 +1,9 @@
+import { roleAtLeast } from '$runtime/auth/roles';
 import { callerFor } from '$lib/server/caller';
+import { requireRole } from '$lib/server/http/route-guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({ runs: await callerFor(event).runs.list() });
+export const load: PageServerLoad = async (event) => {
+  const user = requireRole(event.locals, 'viewer');
+  return { runs: await callerFor(event).runs.list(), canRun: roleAtLeast(user.role, 'analyst') };
+};

@@ -65,6 +65,8 @@ describe('the API router', () => {
       'templateVersions.approve': 'approver', 'templateVersions.reject': 'approver', 'templateVersions.activate': 'approver',
       'templateVersions.createTemplate': 'analyst', 'templateVersions.saveDraft': 'analyst', 'templateVersions.submit': 'analyst',
       'templateVersions.detail': 'viewer', 'lineage.run': 'viewer', 'auth.me': 'viewer',
+      'templates.create': 'analyst', 'templates.duplicate': 'analyst', 'templates.rename': 'analyst', 'templates.delete': 'analyst',
+      'templates.import': 'analyst', 'templates.list': 'viewer', 'templates.export': 'viewer', 'datasets.sample': 'viewer',
     });
   });
 

@@ -3,8 +3,12 @@ import { authRouter, usersRouter } from './routers/accounts';
 import { auditRouter } from './routers/audit';
 import { datasetsRouter } from './routers/datasets';
 import { lineageRouter } from './routers/lineage';
-import { breaksRouter, runsRouter, systemRouter, templatesRouter } from './routers/overview';
+import { breaksRouter } from './routers/breaks';
+import { systemRouter } from './routers/overview';
+import { runsRouter } from './routers/runs';
+import { templatesRouter } from './routers/templates';
 import { templateVersionsRouter } from './routers/template-versions';
+import { workingDraftsRouter } from './routers/working-drafts';
 
 export const appRouter = router({
   datasets: datasetsRouter,
@@ -17,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   templateVersions: templateVersionsRouter,
   lineage: lineageRouter,
+  workingDrafts: workingDraftsRouter,
 });
 
 export type AppRouter = typeof appRouter;

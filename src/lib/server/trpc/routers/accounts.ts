@@ -20,6 +20,10 @@ export const authRouter = router({
 });
 
 export const usersRouter = router({
+  /** Who a break can be assigned to, for every signed-in user: id and email only. */
+  assignable: procedure('viewer').input(z.void()).query(async ({ ctx }) =>
+    (await ctx.app.repos.breakReview.assignableUsers()).map((u) => ({ id: u.id, email: u.email }))),
+
   list: procedure('admin').input(z.void()).query(async ({ ctx }) => (await ctx.app.repos.users.list()).map(userDto)),
 
   create: procedure('admin')

@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '$runtime/cli/main';
+import { launchChromium, watchConsole } from '../../browser-testing/chromium';
+import { ensureBuilt, startProductionServer, type RunningServer } from '../../browser-testing/production-server';
+
+const ANALYST = { email: 'templates-analyst@firm.com', password: 'Quiet-Harbor-Lantern-4410' };
+const SHIPPED = 'Broker ETD statement to canonical positions';
+
+describe('templates list (production build, real Chromium)', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const row = (page: Page, name: string) => page.locator(`tr[data-template="${name}"]`);
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'opspilot-templates-'));
+    for (const [email, role] of [['templates-admin@firm.com', 'admin'], [ANALYST.email, 'analyst']]) {
+      const stdin = new PassThrough();
+      stdin.end(`${ANALYST.password}\n`);
+      const added = await main(['user', 'add', '--email', email, '--role', role, '--password-stdin'], { stdout: new PassThrough(), stderr: process.stderr, stdin, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cwd: process.cwd() });
+      expect(added).toBe(0);
+    }
+    server = await startProductionServer({ dataDir });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('input[name=email]').fill(ANALYST.email);
+    await page.locator('input[name=password]').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/templates`);
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows shipped starters read-only, duplicates one, renames and deletes the copy', async () => {
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${server.url}/templates`);
+    const shipped = row(page, SHIPPED);
+    expect(await shipped.locator('.badge.shipped').textContent()).toBe('Shipped');
+    expect(await shipped.getByRole('button', { name: 'Rename' }).count()).toBe(0);
+    expect(await shipped.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    await shipped.getByRole('button', { name: 'Duplicate to edit' }).click();
+    await page.waitForURL(/\/templates\/[0-9a-f-]{36}\/edit$/);
+    // The editor page has its own tests; this one watches the list.
+    errors.length = 0;
+    await page.goto(`${server.url}/templates`);
+    const copy = row(page, `Copy of ${SHIPPED}`);
+    expect(await copy.locator('td').nth(2).textContent()).toMatch(/v1\s*draft/);
+    expect(await copy.locator('td').nth(4).textContent()).toBe(ANALYST.email);
+
+    await copy.getByRole('button', { name: 'Rename' }).click();
+    await copy.getByLabel(`New name for Copy of ${SHIPPED}`).fill('My positions');
+    await copy.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => row(page, 'My positions').getByTestId('row-outcome').textContent()).toBe('Renamed to "My positions".');
+
+    page.once('dialog', (d) => void d.accept());
+    await row(page, 'My positions').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByTestId('delete-outcome').textContent()).toBe('"My positions" was deleted.');
+    expect(await row(page, 'My positions').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('creates from a blank starter, exports it and imports it back; an invalid file shows its findings', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/templates`);
+    const create = page.getByTestId('create-template');
+    await create.getByLabel('Name').fill('Blank recon');
+    await create.getByLabel('Kind').selectOption('recon');
+    await create.getByRole('button', { name: 'Create and open' }).click();
+    await page.waitForURL(/\/edit$/);
+
+    await page.goto(`${server.url}/templates`);
+    const [download] = await Promise.all([page.waitForEvent('download'), row(page, 'Blank recon').getByRole('link', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toBe('Blank recon.template.json');
+    const file = await download.path();
+
+    await page.getByTestId('import-template').locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import JSON' }).click();
+    await page.waitForURL(/\/edit$/);
+    await page.goto(`${server.url}/templates`);
+    expect(await row(page, 'Blank recon (2)').count()).toBe(1);
+
+    await page.getByTestId('import-template').locator('input[type=file]').setInputFiles({ name: 'bad.template.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion":1,"name":"Bad","kind":"recon","sources":[{"name":"left","format":"pdf"}]}') });
+    await page.getByRole('button', { name: 'Import JSON' }).click();
+    const alert = page.getByTestId('import-error');
+    await expect.poll(() => alert.textContent()).toMatch(/bad\.template\.json was not imported/);
+    expect(await alert.textContent()).toContain('bad.template.json, at $.sources[0].format:');
+    await page.close();
+  });
+});
