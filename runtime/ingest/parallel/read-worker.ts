@@ -9,6 +9,7 @@ import type { ReadReply } from './read-protocol';
 
 const port = parentPort!;
 port.on('message', async (request: FileRead & { id: number }) => {
+  if (process.env.TRACE) console.error('worker start', performance.timeOrigin + performance.now() - (globalThis as any).__t0);
   let reply: ReadReply;
   let transfer: ArrayBuffer[] = [];
   try {
