@@ -45,9 +45,11 @@ describe('sandbox client', () => {
     const stuck = await client.runProgram({ program, context: context(), columns: columnsFor(program), rows: 10 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(240);
     expect(stuck.failures).toEqual([{ start: 0, end: 10, error: { kind: 'timeout', message: 'The preview sandbox did not answer within 250 ms and was restarted.' } }]);
-    expect([client.stats().restarts, ports.opened()]).toEqual([1, 2]);
+    // The replacement opens when there is work for it, not straight away.
+    expect([client.stats().restarts, ports.opened()]).toEqual([1, 1]);
     const next = await client.runProgram({ program, context: context(), columns: columnsFor(program), rows: 10 });
     expect(next.failures).toEqual([]);
+    expect(ports.opened()).toBe(2);
     const qty = table.columns.find((c) => c.name === 'Qty') as NumericColumn;
     expect(next.columns[0]).toEqual(Array.from(qty.values.subarray(0, 10), (v) => v * 2));
     client.dispose();
@@ -66,6 +68,26 @@ describe('sandbox client', () => {
     const r = await client.runProgram({ program, context: context(), columns: columnsFor(program), rows: 5 });
     expect(r.failures[0].error).toEqual({ kind: 'exception', message: 'The preview sandbox stopped: worker script failed to load' });
     expect((await client.runProgram({ program, context: context(), columns: columnsFor(program), rows: 5 })).failures).toEqual([]);
+    client.dispose();
+  });
+
+  it('does not restart a worker that cannot start in a loop: one attempt per piece of work', async () => {
+    let opened = 0;
+    const connect: ConnectPort = () => {
+      opened++;
+      // A Web Worker whose script is refused fails on its own, without a request.
+      let fail: (m: string) => void = () => {};
+      setTimeout(() => fail('worker script refused'), 1);
+      return { post() {}, listen: (h) => void (fail = h.fail), terminate() {} };
+    };
+    const client = createSandboxClient({ connect, timeoutMs: 100, graceMs: 50, bootGraceMs: 100 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(opened).toBe(1);
+    const program = compile('[Qty]+1');
+    const r = await client.runProgram({ program, context: context(), columns: columnsFor(program), rows: 5 });
+    expect(r.failures).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(opened).toBe(2);
     client.dispose();
   });
 

@@ -64,7 +64,9 @@ export function createSandboxClient({ connect, timeoutMs = 2_000, graceMs = 1_50
   let nextId = 0;
   let requests = 0;
   let restarts = 0;
-  let port: SandboxPort;
+  // Undefined after a failure until work needs a worker again: a worker that cannot start
+  // (a 404, a CSP refusal) must not be restarted in a loop with nothing to do.
+  let port: SandboxPort | undefined;
   let fresh = true;
   /** Context keys this port's worker holds. */
   let sent = new Set<string>();
@@ -80,10 +82,10 @@ export function createSandboxClient({ connect, timeoutMs = 2_000, graceMs = 1_50
   }
 
   function restart(error: SandboxError) {
-    port.terminate();
+    port?.terminate();
+    port = undefined;
     restarts += 1;
     finish({ ok: false, error });
-    if (!disposed) open();
     pump();
   }
 
@@ -96,6 +98,7 @@ export function createSandboxClient({ connect, timeoutMs = 2_000, graceMs = 1_50
   }
 
   function send(job: Job, withContext: boolean) {
+    if (!port) open();
     const id = nextId++;
     const key = contextKey(job.context);
     const request: BatchRequest = { type: 'batch', id, contextKey: key, program: job.program, batch: job.encode(), timeoutMs, ...(withContext || !sent.has(key) ? { context: job.context } : {}) };
@@ -105,7 +108,7 @@ export function createSandboxClient({ connect, timeoutMs = 2_000, graceMs = 1_50
     current = { job, id, timer, withContext: 'context' in request };
     requests += 1;
     // The batch was encoded for this request alone: hand its buffer over rather than copy it.
-    port.post(request, [request.batch.buffer]);
+    port!.post(request, [request.batch.buffer]);
   }
 
   function onReply(reply: WorkerReply) {
@@ -164,7 +167,7 @@ export function createSandboxClient({ connect, timeoutMs = 2_000, graceMs = 1_50
       disposed = true;
       for (const job of queue.splice(0)) job.resolve('cancelled');
       finish('cancelled');
-      port.terminate();
+      port?.terminate();
     },
   };
 }

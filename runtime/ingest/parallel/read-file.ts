@@ -16,5 +16,7 @@ export interface FileRead {
 }
 
 export async function readFileAt({ filePath, format, options, profile }: FileRead): Promise<IngestResult> {
-  return ingest({ source: await fileSource({ filePath }), format, options, profile });
+  const source = await fileSource({ filePath });
+  if (process.env.TRACE) console.error('hashed', (performance.timeOrigin + performance.now() - Number(process.env.T0 ?? 0)).toFixed(0));
+  return ingest({ source, format, options, profile });
 }

@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
       latest: latest && { id: latest.id, version: latest.version, status: latest.status, document: latest.document, createdAt: latest.createdAt },
       draft,
       canEdit,
+      canUpload: roleAtLeast(user.role, 'analyst'),
       readOnlyReason: canEdit ? null : detail.template.origin === 'shipped'
         ? 'This is a shipped starter and is read-only. Duplicate it from the Templates page to make it yours.'
         : 'You can look but not change: editing needs the analyst role.',
