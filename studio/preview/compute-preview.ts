@@ -109,7 +109,8 @@ export async function computePreview(input: ComputeInput): Promise<Computed> {
       mapped.set(m.target, { blocked: true, type: columnTypeOf(c.type) });
       continue;
     }
-    const key = ['t', c.type, c.program.source].join(SEP);
+    // The emitted text reads inputs by position (`I[0]`): UPPER([MIC]) and UPPER([Symbol]) differ only in their inputs.
+    const key = ['t', c.type, c.program.source, c.program.inputs.map((i) => i.name).join('\u0001')].join(SEP);
     const r = await run(key, c.program, sourceColumns);
     if ('failure' in r) {
       targets.push({ ...base, status: 'failed', failure: r.failure });

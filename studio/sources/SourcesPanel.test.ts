@@ -93,10 +93,11 @@ describe('SourcesPanel', () => {
     expect(screen.queryByTestId('column-profile')).toBeNull();
   });
 
-  it('is read-only for shipped templates and viewers', () => {
-    render(SourcesPanel, { sources: [source({ datasetId: 'd1', sample: sampleOf(table) })], datasets, readOnly: true, ...handlers() });
+  it('is read-only for shipped templates and viewers, who can still preview over a file of theirs', () => {
+    render(SourcesPanel, { sources: [source({ datasetId: 'd1', sample: sampleOf(table) })], datasets, readOnly: true, canUpload: false, ...handlers() });
     expect((screen.getByLabelText('Delimiter') as HTMLInputElement).disabled).toBe(true);
-    expect((screen.getByTestId('dataset-select') as HTMLSelectElement).disabled).toBe(true);
+    // Choosing the sample changes no template: it is what the preview runs over.
+    expect((screen.getByTestId('dataset-select') as HTMLSelectElement).disabled).toBe(false);
     expect(screen.queryByTestId('upload-input')).toBeNull();
   });
 });

@@ -62,13 +62,11 @@ export async function compareTables(input: CompareTablesInput): Promise<number> 
     return { field: c.name, kind: 'exact' };
   });
 
-  if (process.env.TRACE) console.error('reconcile start', (performance.timeOrigin + performance.now() - Number(process.env.T0 ?? 0)).toFixed(0));
   const result = reconcile({
     left: { name: 'left', table: left.table }, right: { name: 'right', table: right.table },
     keys: keys.map((k) => ({ name: k, columns: { left: k, right: k } })),
     rules, referenceTables, suggest: false,
   });
-  if (process.env.TRACE) console.error('reconcile end', (performance.timeOrigin + performance.now() - Number(process.env.T0 ?? 0)).toFixed(0));
   for (const f of result.findings) io.stderr.write(`${f.severity}: ${f.message}\n`);
   const d = result.summary.datacompy;
   let written: string[] = [];

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellValue, type Table } from '../../table/table';
+import { fileSource } from '../byte-source';
+import { ingest } from '../ingest';
 import { readFileAt } from './read-file';
 import { readFilesInParallel } from './parallel-read';
 
@@ -58,6 +60,15 @@ describe('readFilesInParallel', () => {
     const small = await readFilesInParallel({ files: [{ filePath: files['left.csv'] }, { filePath: files['right.csv'] }], workers: 2, workerEntry: path.join(dir, 'no-such-worker.mjs'), onWorkerFailure: (_, e) => failures.push(e) });
     expect(small.map((r) => r.table?.rowCount)).toEqual([3000, 500]);
     expect(failures).toEqual([]);
+  });
+
+  it('reads a file held in memory exactly as streamed from disk, hash included', async () => {
+    for (const name of ['left.csv', 'right.csv', 'bad.csv', 'positions.json']) {
+      const [held, streamed] = await Promise.all([readFileAt({ filePath: files[name] }), ingest({ source: await fileSource({ filePath: files[name] }) })]);
+      expect(snapshot(held.table)).toEqual(snapshot(streamed.table));
+      expect([held.findings, held.profile, held.details, held.format]).toEqual([streamed.findings, streamed.profile, streamed.details, streamed.format]);
+    }
+    expect((await readFileAt({ filePath: files['left.csv'] })).table?.origin.datasetId).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('skips the column profile when asked, for CSV and Excel alike, and reads the same table', async () => {

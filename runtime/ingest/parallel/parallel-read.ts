@@ -62,14 +62,13 @@ export async function readFilesInParallel(input: ParallelReadInput): Promise<Ing
   const entry = chosen.length === 0 ? undefined : input.workerEntry ?? (await readWorkerBundle()) ?? readWorkerEntry();
   const toWorkers = entry === undefined ? [] : chosen;
   // A failed worker is noted at once (its file is then read here, after this thread's own).
-  if (process.env.TRACE) console.error('spawn', (performance.timeOrigin + performance.now() - Number(process.env.T0 ?? 0)).toFixed(0));
   const inWorkers = new Map(toWorkers.map((i) => [i, readInWorker(files[i], entry!).catch((e: Error) => {
     input.onWorkerFailure?.(files[i], e);
     return undefined;
   })]));
   const results: IngestResult[] = new Array(files.length);
   for (let i = 0; i < files.length; i++) if (!inWorkers.has(i)) results[i] = await readFileAt(files[i]);
-  for (const [i, read] of inWorkers) { results[i] = (await read) ?? (await readFileAt(files[i])); if (process.env.TRACE) console.error('got', i, (performance.timeOrigin + performance.now() - Number(process.env.T0 ?? 0)).toFixed(0)); }
+  for (const [i, read] of inWorkers) results[i] = (await read) ?? (await readFileAt(files[i]));
   return results;
 }
 
@@ -77,7 +76,7 @@ function readInWorker(file: FileRead, entry: string): Promise<IngestResult> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(entry);
+      worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
       return;

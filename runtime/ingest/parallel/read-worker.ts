@@ -8,16 +8,11 @@ import { readFileAt, type FileRead } from './read-file';
 import type { ReadReply } from './read-protocol';
 
 const port = parentPort!;
-const T0 = performance.timeOrigin;
-const abs = () => (performance.timeOrigin + performance.now() - Number(process.env.T0 ?? 0)).toFixed(0);
-if (process.env.TRACE) console.error('worker loaded', abs());
 port.on('message', async (request: FileRead & { id: number }) => {
-  if (process.env.TRACE) console.error('worker msg', abs());
   let reply: ReadReply;
   let transfer: ArrayBuffer[] = [];
   try {
     const { table, ...rest } = await readFileAt(request);
-    if (process.env.TRACE) console.error('worker parsed', abs());
     if (table) {
       const moved = tableToTransfer(table);
       transfer = moved.transfer;

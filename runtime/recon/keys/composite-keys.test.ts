@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../testing/seeded-random';
 import { tableOf, type TestColumn } from '../test-tables';
+import { atomsByRow } from './atom-columns';
 import { compositeKeys, NumberInterner, SmallNumberInterner } from './composite-keys';
 import { buildKeyIndex } from './key-index';
 
@@ -65,14 +66,14 @@ describe('composite keys', () => {
   });
 
   it('encode and decode are inverse, and too many combinations give no encoding', () => {
-    const rowAtoms = [[Int32Array.from([0, 1, -1]), Int32Array.from([2, 2, 3])], [Int32Array.from([1]), Int32Array.from([3])]];
+    const rowAtoms = [[Int32Array.from([0, 1, -1]), Int32Array.from([2, 2, 3])], [Int32Array.from([1]), Int32Array.from([3])]].map((parts) => parts.map(atomsByRow));
     const c = compositeKeys(rowAtoms, 4)!;
     expect(Array.from(c.codes[0])).toEqual([0, 2, -1]);
     expect(Array.from(c.codes[1])).toEqual([3]);
     expect(Array.from(c.decode(3))).toEqual([1, 3]);
     expect(c.encode([1, 3])).toBe(3);
     expect(c.encode([2, 3])).toBe(-1);
-    const wide = Array.from({ length: 5 }, () => Int32Array.from({ length: 2000 }, (_, i) => i));
+    const wide = Array.from({ length: 5 }, () => atomsByRow(Int32Array.from({ length: 2000 }, (_, i) => i)));
     expect(compositeKeys([wide], 2000)).toBeUndefined();
   });
 

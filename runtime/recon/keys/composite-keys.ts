@@ -7,6 +7,8 @@
  * interns tuples instead (tuple-interner.ts).
  */
 
+import type { AtomColumn } from './atom-columns';
+
 /** Largest composite key that is still an exact double (2^53). */
 const EXACT = 2 ** 53;
 
@@ -22,21 +24,21 @@ export interface CompositeKeys {
 }
 
 /**
- * rowAtoms[source][part]: each row's atom (−1 blank), atoms numbered below `atomCount`.
- * Undefined when the product of the parts' sizes passes 2^53.
+ * columns[source][part]: the key columns' atoms, numbered below `atomCount`. Undefined when the
+ * product of the parts' sizes passes 2^53.
  */
-export function compositeKeys(rowAtoms: readonly (readonly Int32Array[])[], atomCount: number): CompositeKeys | undefined {
-  const width = rowAtoms[0]?.length ?? 0;
+export function compositeKeys(columns: readonly (readonly AtomColumn[])[], atomCount: number): CompositeKeys | undefined {
+  const width = columns[0]?.length ?? 0;
   const local: Int32Array[] = [];
   const atomsOf: Int32Array[] = [];
   let product = 1;
   for (let k = 0; k < width; k++) {
     const map = new Int32Array(atomCount).fill(-1);
     let n = 0;
-    for (const parts of rowAtoms) {
-      const column = parts[k];
-      for (let r = 0; r < column.length; r++) {
-        const a = column[r];
+    for (const parts of columns) {
+      const atoms = parts[k].atoms;
+      for (let j = 0; j < atoms.length; j++) {
+        const a = atoms[j];
         if (a >= 0 && map[a] < 0) map[a] = n++;
       }
     }
@@ -47,21 +49,10 @@ export function compositeKeys(rowAtoms: readonly (readonly Int32Array[])[], atom
     product *= Math.max(1, n);
     if (product > EXACT) return undefined;
   }
-  // Column at a time: key = key × n_k + local id, so each pass reads one typed array in order.
-  const codes = rowAtoms.map((parts) => {
-    const rows = parts[0]?.length ?? 0;
-    const out = new Float64Array(rows);
-    for (let k = 0; k < width; k++) {
-      const map = local[k];
-      const n = atomsOf[k].length;
-      const column = parts[k];
-      for (let r = 0; r < rows; r++) {
-        const key = out[r];
-        if (key < 0) continue;
-        const a = column[r];
-        out[r] = a < 0 ? -1 : key * n + map[a];
-      }
-    }
+  // A part at a time: key = key × n_k + local id, each pass reading one column in row order.
+  const codes = columns.map((parts) => {
+    const out = new Float64Array(parts[0]?.rows ?? 0);
+    for (let k = 0; k < width; k++) parts[k].accumulate(out, local[k], atomsOf[k].length);
     return out;
   });
   return {

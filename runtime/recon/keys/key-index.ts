@@ -10,12 +10,12 @@
 import type { Finding } from '../../finding';
 import { closest } from '../../formula/check/suggest';
 import { columnByName, originOf, type Column } from '../../table/table';
-import { displayCell } from '../column-views';
 import type { FindingSink } from '../reference-tables';
 import type { KeySpec, ReconSource, ReferenceTables } from '../types';
 import { keyNormaliser } from './normalize-key';
 import { StringInterner } from './string-interner';
 import { TupleInterner } from './tuple-interner';
+import { atomColumn, type AtomColumn } from './atom-columns';
 import { compositeKeys, keyInterner, type CompositeKeys } from './composite-keys';
 
 export interface KeyIndex {
@@ -52,55 +52,6 @@ class Atoms extends StringInterner {
   }
 }
 
-function atomColumn(column: Column, normalise: (s: string) => string, atoms: Atoms): Int32Array {
-  if (column.type === 'text') {
-    const dict = column.dictionary;
-    const byCode = new Int32Array(dict.length);
-    for (let c = 0; c < dict.length; c++) byCode[c] = atoms.id(normalise(dict[c]));
-    const codes = column.codes;
-    const out = new Int32Array(codes.length);
-    for (let r = 0; r < out.length; r++) {
-      const c = codes[r];
-      out[r] = c < 0 ? -1 : byCode[c];
-    }
-    return out;
-  }
-  const { values, nulls } = column;
-  const rows = values.length;
-  const out = new Int32Array(rows);
-  const atomOf = (r: number) => atoms.id(normalise(String(displayCell(column, r))));
-  // Whole numbers in a compact range (dates, ids) index a table directly; others go through a Map.
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let r = 0; r < rows && whole; r++) {
-    if (nulls?.[r]) continue;
-    const v = values[r];
-    if (v !== Math.floor(v)) whole = false;
-    else { if (v < min) min = v; if (v > max) max = v; }
-  }
-  if (whole && min <= max && max - min <= 4 * rows + 1024) {
-    const table = new Int32Array(max - min + 1).fill(-2);
-    for (let r = 0; r < rows; r++) {
-      if (nulls?.[r]) { out[r] = -1; continue; }
-      const i = values[r] - min;
-      let id = table[i];
-      if (id === -2) table[i] = id = atomOf(r);
-      out[r] = id;
-    }
-    return out;
-  }
-  const byValue = new Map<number, number>();
-  for (let r = 0; r < rows; r++) {
-    const v = values[r];
-    if (nulls?.[r] || v !== v) { out[r] = -1; continue; }
-    let id = byValue.get(v);
-    if (id === undefined) byValue.set(v, (id = atomOf(r)));
-    out[r] = id;
-  }
-  return out;
-}
-
 /** Undefined when a key column is missing (reported as an error finding). */
 export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly KeySpec[], options: KeyIndexOptions): KeyIndex | undefined {
   const { report } = options;
@@ -126,16 +77,19 @@ export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly Ke
 
   const atoms = new Atoms(Math.min(1 << 16, sources.reduce((n, s) => n + s.table.rowCount, 0)));
   const normalisers = keys.map((key) => keyNormaliser(key, options.referenceTables, report));
-  const rowAtoms = sources.map((_, i) => keys.map((_, k) => atomColumn(columns[i][k], normalisers[k], atoms)));
+  const atomColumns = sources.map((_, i) => keys.map((_, k) => atomColumn(columns[i][k], normalisers[k], atoms)));
+  // Each row's atom per part, made only when asked for (tuples, and the KeyIndex's `atoms`).
+  let materialised: Int32Array[][] | undefined;
+  const rowAtoms = () => (materialised ??= atomColumns.map((parts) => parts.map((p) => p.materialise())));
   const width = keys.length;
   const totalRows = sources.reduce((n, s) => n + s.table.rowCount, 0);
-  const composite = width > 1 ? compositeKeys(rowAtoms, atoms.texts.length) : undefined;
-  const grouper = composite ? compositeGrouper(composite, totalRows) : width > 1 ? tupleGrouper(rowAtoms, width, totalRows) : undefined;
+  const composite = width > 1 ? compositeKeys(atomColumns, atoms.texts.length) : undefined;
+  const grouper = composite ? compositeGrouper(composite, totalRows) : width > 1 ? tupleGrouper(rowAtoms(), width, totalRows) : undefined;
   const blankKeys: number[] = [];
   const max = options.maxFindings ?? 100;
   const groupOf = sources.map((s, i) => {
-    const parts = rowAtoms[i];
-    const out = grouper ? grouper.groupRows(i) : Int32Array.from(parts[0]);
+    const parts = atomColumns[i];
+    const out = grouper ? grouper.groupOf[i] : parts[0].materialise().slice();
     let blanks = 0;
     for (let r = 0; r < out.length; r++) {
       if (out[r] >= 0) continue;
@@ -150,9 +104,9 @@ export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly Ke
   return {
     keys,
     atomText: atoms.texts,
-    atoms: rowAtoms,
+    get atoms() { return rowAtoms(); },
     groupOf,
-    groupCount: grouper ? grouper.count() : atoms.texts.length,
+    groupCount: grouper ? grouper.count : atoms.texts.length,
     blankKeys,
     groupAtoms,
     findGroup: (t) => {
@@ -174,35 +128,35 @@ export function buildKeyIndex(sources: readonly ReconSource[], keys: readonly Ke
  * sources in turn, whichever way keys are held, so breaks come out in the same order.
  */
 interface Grouper {
-  /** Source i's rows: each row's group, −1 when some part of its key is blank. */
-  groupRows(i: number): Int32Array;
-  count(): number;
+  /** [source]: each row's group, −1 when some part of its key is blank. */
+  readonly groupOf: readonly Int32Array[];
+  readonly count: number;
   atomsOf(group: number): ArrayLike<number>;
   find(atoms: ArrayLike<number>): number;
 }
 
 function compositeGrouper(composite: CompositeKeys, totalRows: number): Grouper {
   // Sized for the largest source: sources mostly share their keys, and the table grows if not.
-  const interner = keyInterner(composite.small, Math.max(...composite.codes.map((c) => c.length)));
+  const interner = keyInterner(composite.small, Math.min(totalRows, Math.max(...composite.codes.map((c) => c.length))));
   let keyOf = new Float64Array(1024);
-  return {
-    groupRows(i) {
-      const codes = composite.codes[i];
-      const out = new Int32Array(codes.length);
-      for (let r = 0; r < out.length; r++) {
-        const key = codes[r];
-        if (key < 0) { out[r] = -1; continue; }
-        const before = interner.count;
-        const g = interner.intern(key);
-        if (g === before) {
-          if (g === keyOf.length) { const grown = new Float64Array(keyOf.length * 2); grown.set(keyOf); keyOf = grown; }
-          keyOf[g] = key;
-        }
-        out[r] = g;
+  const groupOf = composite.codes.map((codes) => {
+    const out = new Int32Array(codes.length);
+    for (let r = 0; r < out.length; r++) {
+      const key = codes[r];
+      if (key < 0) { out[r] = -1; continue; }
+      const before = interner.count;
+      const g = interner.intern(key);
+      if (g === before) {
+        if (g === keyOf.length) { const grown = new Float64Array(keyOf.length * 2); grown.set(keyOf); keyOf = grown; }
+        keyOf[g] = key;
       }
-      return out;
-    },
-    count: () => interner.count,
+      out[r] = g;
+    }
+    return out;
+  });
+  return {
+    groupOf,
+    count: interner.count,
     atomsOf: (g) => composite.decode(keyOf[g]),
     find: (atoms) => interner.find(composite.encode(atoms)),
   };
@@ -211,29 +165,29 @@ function compositeGrouper(composite: CompositeKeys, totalRows: number): Grouper 
 function tupleGrouper(rowAtoms: readonly (readonly Int32Array[])[], width: number, totalRows: number): Grouper {
   const interner = new TupleInterner(width, totalRows);
   const tuple = new Int32Array(width);
-  return {
-    groupRows(i) {
-      const parts = rowAtoms[i];
-      const out = new Int32Array(parts[0].length);
-      for (let r = 0; r < out.length; r++) {
-        let blank = false;
-        for (let k = 0; k < width; k++) {
-          const a = parts[k][r];
-          if (a < 0) blank = true;
-          tuple[k] = a;
-        }
-        out[r] = blank ? -1 : interner.intern(tuple);
+  const groupOf = rowAtoms.map((parts) => {
+    const out = new Int32Array(parts[0].length);
+    for (let r = 0; r < out.length; r++) {
+      let blank = false;
+      for (let k = 0; k < width; k++) {
+        const a = parts[k][r];
+        if (a < 0) blank = true;
+        tuple[k] = a;
       }
-      return out;
-    },
-    count: () => interner.count,
+      out[r] = blank ? -1 : interner.intern(tuple);
+    }
+    return out;
+  });
+  return {
+    groupOf,
+    count: interner.count,
     atomsOf: (g) => interner.tuple(g),
     find: (atoms) => interner.find(atoms),
   };
 }
 
-function blankKeyFinding(s: ReconSource, keys: readonly KeySpec[], columns: readonly Column[], parts: readonly Int32Array[], r: number): Finding {
-  const blank = keys.map((key, k) => (parts[k][r] < 0 ? k : -1)).filter((k) => k >= 0);
+function blankKeyFinding(s: ReconSource, keys: readonly KeySpec[], columns: readonly Column[], parts: readonly AtomColumn[], r: number): Finding {
+  const blank = keys.map((key, k) => (parts[k].at(r) < 0 ? k : -1)).filter((k) => k >= 0);
   const names = blank.map((k) => `${keys[k].name} (column \`${columns[k].name}\`)`).join(', ');
   const { rowNumber } = originOf(s.table, r);
   return {
