@@ -9,12 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { main } from '$runtime/cli/main';
 import { launchChromium, watchConsole } from '../browser-testing/chromium';
 import { ensureBuilt, startProductionServer, type RunningServer } from '../browser-testing/production-server';
 
 export const ARTEFACTS = path.resolve('test-results');
+/** Waits on what the page shows for up to 30 s: vitest's 1 s default is short on a busy 2-core machine. */
+export const poll = <T>(fn: () => T | Promise<T>, message?: string) => expect.poll(fn, { timeout: 30_000, interval: 100, message });
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export interface Person { readonly email: string; readonly password: string; readonly role: 'viewer' | 'analyst' | 'approver' | 'admin' }
@@ -59,11 +61,12 @@ export async function startStudio({ prefix, people }: { prefix: string; people: 
       contexts.push(context);
       const page = await context.newPage();
       const errors = watchConsole(page);
-      await page.goto(`${server.url}/login`);
+      await open(page, `${server.url}/login`);
       await page.locator('input[name=email]').fill(person.email);
       await page.locator('input[name=password]').fill(person.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(`${server.url}/templates`);
+      await hydrated(page);
       return { context, page, errors };
     },
     async stop() {
@@ -76,19 +79,20 @@ export async function startStudio({ prefix, people }: { prefix: string; people: 
 
 /** Uploads a CSV on the Data page and waits for the stored-rows message. */
 export async function uploadCsv(page: Page, url: string, { name, csv, rows }: { name: string; csv: string; rows: number }): Promise<void> {
-  await page.goto(`${url}/data`);
+  await open(page, `${url}/data`);
   await page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect.poll(() => page.getByTestId('upload-outcome').textContent()).toContain(`${name}: ${rows} rows stored.`);
+  await poll(() => page.getByTestId('upload-outcome').textContent()).toContain(`${name}: ${rows} rows stored.`);
 }
 
 /** Creates a template of `kind` from the Templates list and waits for its editor. */
 export async function createTemplate(page: Page, url: string, { name, kind }: { name: string; kind: 'mapping' | 'recon' }): Promise<string> {
-  await page.goto(`${url}/templates`);
+  await open(page, `${url}/templates`);
   const form = page.getByTestId('create-template');
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Kind').selectOption(kind);
   await form.getByRole('button', { name: 'Create and open' }).click();
   await page.waitForURL(/\/templates\/[0-9a-f-]{36}\/edit$/);
+  await hydrated(page);
   return page.url().replace(/\/edit$/, '');
 }
 
@@ -99,7 +103,7 @@ export async function pickSample(page: Page, { source, file, rows }: { source?: 
   const select = panel.getByTestId('dataset-select');
   const value = await select.locator('option', { hasText: `${file} · ` }).getAttribute('value');
   await select.selectOption(value!);
-  await expect.poll(() => panel.getByTestId('sample-summary').textContent()).toContain(`${file}: showing ${rows} of ${rows} rows`);
+  await poll(() => panel.getByTestId('sample-summary').textContent()).toContain(`${file}: showing ${rows} of ${rows} rows`);
 }
 
 /** The Monaco editor inside `editor` (a [data-testid=formula-editor]) once it is ready. */
@@ -108,24 +112,50 @@ export async function monacoIn(editor: Locator): Promise<Locator> {
   return editor.locator('.monaco-editor');
 }
 
-/** Replaces the formula in a Monaco formula editor, typed key by key as an analyst would. */
-export async function typeFormula(editor: Locator, text: string): Promise<void> {
+/**
+ * Replaces the formula in a Monaco formula editor and leaves the editor, which commits it (as
+ * clicking away from an Excel cell does). Typed key by key as an analyst would, or pasted in one
+ * go (`paste`), which is one edit and so one undo step whatever the machine's speed.
+ */
+export async function typeFormula(editor: Locator, text: string, { paste = false } = {}): Promise<void> {
   const monaco = await monacoIn(editor);
   await monaco.locator('.view-lines').click();
   const page = editor.page();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-  // Suggestions stay open after typing; Escape closes them without touching the text.
-  await page.keyboard.press('Escape');
-  await page.screenshot({ path: path.join(ARTEFACTS, 'debug-type.png') });
-  await expect.poll(() => formulaText(editor)).toBe(text);
+  if (paste) {
+    await page.keyboard.insertText(text);
+  } else {
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(text);
+  }
+  await poll(() => formulaText(editor)).toBe(text);
+  // Not Escape: with no suggestion open it reverts the editor to its last committed text.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 /** The text Monaco shows (its rendered lines, spaces normalised). */
 export async function formulaText(editor: Locator): Promise<string> {
   const text = await editor.locator('.view-lines').innerText();
   return text.replace(/\u00a0/g, ' ').trim();
+}
+
+/** After a full page load: waits until the page answers events (the layout marks it). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** A full page load of `path`, ready for input. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page);
+}
+
+/** Registers an afterEach that keeps a screenshot of the page a failed step left behind. */
+export function screenshotOnFailure(prefix: string, page: () => Page | undefined): void {
+  afterEach(async ({ task }) => {
+    const p = page();
+    if (task.result?.state === 'fail' && p && !p.isClosed()) await shot(p, `${prefix}-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTemplate, formulaText, gridCell, pickSample, shot, startStudio, typeFormula, uploadCsv, type Person, type Session, type Studio } from './journey-steps';
+import { createTemplate, formulaText, gridCell, open, pickSample, poll, screenshotOnFailure, shot, startStudio, typeFormula, uploadCsv, type Person, type Session, type Studio } from './journey-steps';
 
 const ANALYST: Person = { email: 'mapping-analyst@firm.com', password: 'Lantern-Quarry-Mosaic-5120', role: 'analyst' };
 const FILE = 'acme-broker-positions.csv';
@@ -45,10 +45,10 @@ describe('journey 1: a mapping template from an uploaded file (production build,
   async function addTarget(name: string, formula: string): Promise<void> {
     await page.getByTestId('add-target').click();
     const nameInput = page.getByTestId('target-name');
-    await expect.poll(() => nameInput.inputValue()).toMatch(/^Column \d+$/);
+    await poll(() => nameInput.inputValue()).toMatch(/^Column \d+$/);
     await nameInput.fill(name);
     await nameInput.press('Enter');
-    await expect.poll(() => page.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
+    await poll(() => page.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
     await typeFormula(formulaBar(), formula);
   }
 
@@ -58,6 +58,8 @@ describe('journey 1: a mapping template from an uploaded file (production build,
     page = session.page;
   });
 
+  screenshotOnFailure('journey1', () => page);
+
   afterAll(async () => {
     await studio?.stop();
   });
@@ -65,28 +67,28 @@ describe('journey 1: a mapping template from an uploaded file (production build,
   it('uploads the broker file and opens a new mapping template on it', async () => {
     await uploadCsv(page, studio.url, { name: FILE, csv: positionsCsv(), rows: 30 });
     templateUrl = await createTemplate(page, studio.url, { name: 'Broker positions clean-up', kind: 'mapping' });
-    await expect.poll(() => page.getByTestId('no-sample').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('no-sample').isVisible()).toBe(true);
     await pickSample(page, { file: FILE, rows: 30 });
-    await expect.poll(() => grid().getAttribute('data-rows')).toBe('30');
-    await expect.poll(() => cellText('T-0002', 'Account')).toBe('Acc-102');
+    await poll(() => grid().getAttribute('data-rows')).toBe('30');
+    await poll(() => cellText('T-0002', 'Account')).toBe('Acc-102');
     expect(session.errors).toEqual([]);
   });
 
   it('types two target formulas in Monaco and sees their values in the grid', async () => {
     await addTarget('Notional', 'ROUND([Quantity]*[Price], 2)');
-    await expect.poll(() => cellText('T-0001', 'Notional')).toBe('150306.25');
+    await poll(() => cellText('T-0001', 'Notional')).toBe('150306.25');
     expect(await cellText('T-0002', 'Notional')).toBe('-85922');
     expect(await cellText('T-0003', 'Notional')).toBe('4599.7');
     expect(await cellText('T-0005', 'Notional')).toBe('1350.19');
-    await expect.poll(() => page.getByTestId('preview-status').textContent()).toBe('number');
+    await poll(() => page.getByTestId('preview-status').textContent()).toBe('number');
 
     await addTarget('Account Code', 'UPPER(TRIM([Account]))');
-    await expect.poll(() => cellText('T-0001', 'Account Code')).toBe('ACC-101');
+    await poll(() => cellText('T-0001', 'Account Code')).toBe('ACC-101');
     expect(await cellText('T-0002', 'Account Code')).toBe('ACC-102');
     expect(await cellText('T-0004', 'Account Code')).toBe('ACC-103');
     expect(await cellText('T-0005', 'Account Code')).toBe('ACC-104');
-    await expect.poll(() => page.getByTestId('preview-status').textContent()).toBe('text');
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
+    await poll(() => page.getByTestId('preview-status').textContent()).toBe('text');
+    await poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     await shot(page, 'journey1-editor-preview');
     expect(session.errors).toEqual([]);
   });
@@ -100,8 +102,8 @@ describe('journey 1: a mapping template from an uploaded file (production build,
     await form.getByRole('button', { name: 'Add rule' }).click();
 
     const status = page.getByRole('button', { name: 'Show the 2 rows failing Quantity not zero' });
-    await expect.poll(() => status.textContent()).toContain('2 failing');
-    await expect.poll(async () => (await cell('T-0004', 'Notional'))?.className ?? '').toContain('op-warning');
+    await poll(() => status.textContent()).toContain('2 failing');
+    await poll(async () => (await cell('T-0004', 'Notional'))?.className ?? '').toContain('op-warning');
     const failing = await cell('T-0004', 'Quantity');
     expect(failing?.className).toContain('op-warning');
     expect(failing?.title).toBe('Fails Quantity not zero (error): Quantity is zero: a position needs a quantity; check the broker file');
@@ -111,28 +113,28 @@ describe('journey 1: a mapping template from an uploaded file (production build,
 
     // The failing rows only, from the count.
     await status.click();
-    await expect.poll(() => grid().getAttribute('data-rows')).toBe('2');
-    await expect.poll(() => cellText('T-0017', 'Quantity')).toBe('0');
+    await poll(() => grid().getAttribute('data-rows')).toBe('2');
+    await poll(() => cellText('T-0017', 'Quantity')).toBe('0');
     await page.getByTestId('preview-rows').selectOption('all');
-    await expect.poll(() => grid().getAttribute('data-rows')).toBe('30');
+    await poll(() => grid().getAttribute('data-rows')).toBe('30');
     expect(session.errors).toEqual([]);
   });
 
   it('undoes and redoes a formula edit with the Undo and Redo buttons', async () => {
     await page.getByRole('tab', { name: 'Notional', exact: true }).click();
     const editor = formulaBar();
-    await expect.poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 2)');
-    await typeFormula(editor, 'ROUND([Quantity]*[Price], 0)');
-    await expect.poll(() => cellText('T-0001', 'Notional')).toBe('150306');
+    await poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 2)');
+    await typeFormula(editor, 'ROUND([Quantity]*[Price], 0)', { paste: true });
+    await poll(() => cellText('T-0001', 'Notional')).toBe('150306');
 
     const undo = page.getByRole('button', { name: 'Undo: edit formula Notional' });
     await undo.click();
-    await expect.poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 2)');
-    await expect.poll(() => cellText('T-0001', 'Notional')).toBe('150306.25');
+    await poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 2)');
+    await poll(() => cellText('T-0001', 'Notional')).toBe('150306.25');
 
     await page.getByRole('button', { name: 'Redo: edit formula Notional' }).click();
-    await expect.poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 0)');
-    await expect.poll(() => cellText('T-0001', 'Notional')).toBe('150306');
+    await poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 0)');
+    await poll(() => cellText('T-0001', 'Notional')).toBe('150306');
     expect(session.errors).toEqual([]);
   });
 
@@ -141,11 +143,11 @@ describe('journey 1: a mapping template from an uploaded file (production build,
     await page.getByTestId('version-message').fill('Notional and account code, quantity check');
     await page.getByTestId('save-version-confirm').click();
     const outcome = page.getByTestId('save-version-outcome');
-    await expect.poll(() => outcome.textContent()).toMatch(/^Saved as version (\d+)\./);
+    await poll(() => outcome.textContent()).toMatch(/^Saved as version (\d+)\./);
     const version = Number((await outcome.textContent())!.match(/version (\d+)/)![1]);
     await shot(page, 'journey1-saved');
 
-    await page.goto(`${templateUrl}/versions`);
+    await open(page, `${templateUrl}/versions`);
     const row = page.locator(`tr[data-version="${version}"]`);
     expect(await row.getByTestId('status').textContent()).toBe('draft');
     expect(await row.textContent()).toContain('Notional and account code, quantity check');

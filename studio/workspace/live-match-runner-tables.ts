@@ -73,7 +73,8 @@ export async function matchSourceTables(input: MatchSourceInput): Promise<MatchS
       return { error: `The formula for \`${t.target}\` on \`${source}\` does not compile${d ? `: ${d.message}` : ''}. Fix it in the grid to see the match rate.` };
     }
     let column = columns.get(t.values);
-    if (!column) columns.set(t.values, (column = columnFromOutput({ name: t.target, type: t.type ?? 'any', values: t.values })));
+    // A renamed target keeps its cached values: its column must take the new name.
+    if (column?.name !== t.target) columns.set(t.values, (column = columnFromOutput({ name: t.target, type: t.type ?? 'any', values: t.values })));
     targets.push(column);
   }
   const mapped: Table = { rowCount: table.rowCount, origin: table.origin, columns: targets };

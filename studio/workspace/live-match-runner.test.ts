@@ -72,8 +72,9 @@ async function server(template: Template) {
 
 const figures = (l: LiveMatch) => ({ matchRate: l.matchRate, matched: l.matched, perfect: l.perfect, withinTolerance: l.withinTolerance, breaks: l.breaks, byKind: l.byKind });
 const serverFigures = (s: ReconSummary) => ({ matchRate: s.matchRate, matched: s.matched, perfect: s.perfect, withinTolerance: s.withinTolerance, breaks: s.breaks, byKind: expect.objectContaining(s.byKind) });
-const withRules = (rules: Template['match'] extends infer M ? NonNullable<M>['rules'] : never, extra: Partial<NonNullable<Template['match']>> = {}): Template =>
-  ({ ...etdTemplate, match: { ...etdTemplate.match!, rules, ...extra } });
+type Match = NonNullable<Template['match']>;
+const withRules = (rules: Match['rules'], extra: Partial<Match> = {}, mappings = etdTemplate.mappings): Template =>
+  ({ ...etdTemplate, mappings, match: { ...etdTemplate.match!, rules, ...extra } });
 
 describe('the live match runner on the shipped ETD position recon', () => {
   it('gives the server run\'s figures for the same files', async () => {
@@ -115,6 +116,16 @@ describe('the live match runner on the shipped ETD position recon', () => {
     // One batch: broker's key program; its targets and internal's programs come from the cache.
     expect(client.stats().requests).toBe(requests + 1);
     expect(figures(got)).toEqual(figures(before));
+  });
+
+  it('follows a renamed target whose values come from the cache', async () => {
+    const { runner } = setup();
+    await live(runner, etdTemplate);
+    const rename = (m: { target: string; formula: string }) => (m.target === 'Cash' ? { ...m, target: 'VM' } : m);
+    const mappings = { internal: etdTemplate.mappings.internal.map(rename), broker: etdTemplate.mappings.broker.map(rename) };
+    const got = await live(runner, withRules(etdTemplate.match!.rules.map((r) => (r.field === 'Cash' ? { ...r, field: 'VM' } : r)), {}, mappings));
+    expect(got.byField).toEqual({ Quantity: 1, Price: 0, VM: 1 });
+    expect(got.findings).toEqual([]);
   });
 
   it('picks rule sets by the book of record\'s rows, as the server does', async () => {

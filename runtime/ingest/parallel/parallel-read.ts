@@ -76,7 +76,7 @@ function readInWorker(file: FileRead, entry: string): Promise<IngestResult> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      worker = new Worker(entry);
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
       return;
