@@ -6,6 +6,7 @@
  * Patches merge into the edited object; a key set to `undefined` is removed (clearing an
  * optional param, or dropping the params of a rule's previous kind).
  */
+import { mergePatch } from '../editor/template-draft';
 import type { Match, MatchKey, RuleSet, ToleranceRule } from './rules-types';
 
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
@@ -35,14 +36,7 @@ export type MatchEdit =
   | { op: 'removeRuleSet'; index: number }
   | { op: 'moveRuleSet'; index: number; to: number };
 
-export function mergePatch<T extends object>(target: T, patch: object): T {
-  const out = { ...target } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) delete out[k];
-    else out[k] = v;
-  }
-  return out as T;
-}
+export { mergePatch };
 
 const replaceAt = <T>(list: readonly T[], index: number, f: (x: T) => T): T[] => list.map((x, i) => (i === index ? f(x) : x));
 const removeAt = <T>(list: readonly T[], index: number): T[] => list.filter((_, i) => i !== index);

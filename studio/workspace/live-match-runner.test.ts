@@ -121,7 +121,7 @@ describe('the live match runner on the shipped ETD position recon', () => {
   it('follows a renamed target whose values come from the cache', async () => {
     const { runner } = setup();
     await live(runner, etdTemplate);
-    const rename = (m: { target: string; formula: string }) => (m.target === 'Cash' ? { ...m, target: 'VM' } : m);
+    const rename = <M extends { target: string }>(m: M): M => (m.target === 'Cash' ? { ...m, target: 'VM' } : m);
     const mappings = { internal: etdTemplate.mappings.internal.map(rename), broker: etdTemplate.mappings.broker.map(rename) };
     const got = await live(runner, withRules(etdTemplate.match!.rules.map((r) => (r.field === 'Cash' ? { ...r, field: 'VM' } : r)), {}, mappings));
     expect(got.byField).toEqual({ Quantity: 1, Price: 0, VM: 1 });

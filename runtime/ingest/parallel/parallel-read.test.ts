@@ -47,17 +47,18 @@ describe('readFilesInParallel', () => {
     const failures: string[] = [];
     const results = await readFilesInParallel({
       files: [{ filePath: files['left.csv'] }, { filePath: files['right.csv'] }],
-      workers: 1, minWorkerBytes: 0, workerEntry: path.join(dir, 'no-such-worker.mjs'),
+      workers: 1, minWorkerBytes: 0, workerEntry: { file: path.join(dir, 'no-such-worker.mjs') },
       onWorkerFailure: (f, e) => failures.push(`${path.basename(f.filePath)}: ${e.message}`),
     });
-    expect(failures).toEqual([expect.stringMatching(/^left\.csv: .*no-such-worker/)]);
+    // The worker had the large file and the small one after it: both are read here instead.
+    expect(failures).toEqual([expect.stringMatching(/^left\.csv: .*no-such-worker/), expect.stringMatching(/^right\.csv: .*no-such-worker/)]);
     expect(snapshot(results[0].table)).toEqual(snapshot((await readFileAt({ filePath: files['left.csv'] })).table));
     expect(results[1].table?.rowCount).toBe(500);
   });
 
   it('reads files below the size that repays a worker in place', async () => {
     const failures: Error[] = [];
-    const small = await readFilesInParallel({ files: [{ filePath: files['left.csv'] }, { filePath: files['right.csv'] }], workers: 2, workerEntry: path.join(dir, 'no-such-worker.mjs'), onWorkerFailure: (_, e) => failures.push(e) });
+    const small = await readFilesInParallel({ files: [{ filePath: files['left.csv'] }, { filePath: files['right.csv'] }], workers: 2, workerEntry: { file: path.join(dir, 'no-such-worker.mjs') }, onWorkerFailure: (_, e) => failures.push(e) });
     expect(small.map((r) => r.table?.rowCount)).toEqual([3000, 500]);
     expect(failures).toEqual([]);
   });
@@ -82,7 +83,7 @@ describe('readFilesInParallel', () => {
 
   it('uses no worker when told none', async () => {
     const failures: Error[] = [];
-    const one = await readFilesInParallel({ files: [{ filePath: files['left.csv'] }, { filePath: files['right.csv'] }], workers: 0, minWorkerBytes: 0, workerEntry: path.join(dir, 'no-such-worker.mjs'), onWorkerFailure: (_, e) => failures.push(e) });
+    const one = await readFilesInParallel({ files: [{ filePath: files['left.csv'] }, { filePath: files['right.csv'] }], workers: 0, minWorkerBytes: 0, workerEntry: { file: path.join(dir, 'no-such-worker.mjs') }, onWorkerFailure: (_, e) => failures.push(e) });
     expect(one.map((r) => r.table?.rowCount)).toEqual([3000, 500]);
     expect(failures).toEqual([]);
   });

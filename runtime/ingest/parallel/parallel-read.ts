@@ -1,12 +1,12 @@
 /**
- * Several files read at once, each large one on a read worker thread of its own (up to one per
- * core), the small ones on the calling thread meanwhile. Parsing is CPU work, so two large files
- * on two cores take about as long as the larger one, and the calling thread, left free, can load
- * what it needs next. A worker costs a little to start, so only files large enough to repay it
- * get one. A worker's Table comes back in its transfer form (table-transfer.ts): the columns
- * move, nothing is copied but the dictionaries' text. Each result is what readFileAt gives in
- * place; a worker that cannot start or dies has its file read on the calling thread instead,
- * so the answer never depends on threads being there.
+ * Several files read at once: each large file on a read worker thread of its own (up to one per
+ * core), the small ones after it on the same workers, so the calling thread stays free (it need
+ * not even load the readers) to load what it needs next. Parsing is CPU work, so two large files
+ * on two cores take about as long as the larger one. A worker costs a little to start, so with no
+ * file large enough to repay it everything is read on the calling thread. A worker's Table comes
+ * back in its transfer form (table-transfer.ts): the columns move, nothing is copied but the
+ * dictionaries' text. Each result is what readFileAt gives in place; a file whose worker cannot
+ * start or dies is read on the calling thread instead, so the answer never depends on threads.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -26,17 +26,31 @@ export type { FileRead };
 const readFileAt = async (file: FileRead): Promise<IngestResult> => (await import('./read-file')).readFileAt(file);
 
 const BOOT_FILE = 'read-worker-boot.mjs';
+const CACHED_BOOT_FILE = 'read-worker-cached.cjs';
+
+/** What a read worker thread starts from: a script, and what it is told at start. */
+export interface ReadWorkerEntry {
+  readonly file: string;
+  readonly workerData?: unknown;
+}
 
 /**
- * About a quarter of a second of parsing: below it, a worker's start-up (a fresh V8 isolate
- * loading the readers) costs more than reading the file beside the other one saves.
+ * Over a tenth of a second of parsing. Below it, a worker's start-up (a fresh V8 isolate loading
+ * the readers, 50–150 ms) costs about as much as reading the file beside the others saves.
  */
 export const DEFAULT_MIN_WORKER_BYTES = 16 * 1024 * 1024;
 
-/** The worker's tsx bootstrap, next to this module: used when there is no bundle (worker-bundle.ts). */
-export function readWorkerEntry(): string | undefined {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), BOOT_FILE);
-  return existsSync(file) ? file : undefined;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** The worker through tsx, from source: used when there is no bundle (worker-bundle.ts). */
+export function readWorkerEntry(): ReadWorkerEntry | undefined {
+  const file = path.join(HERE, BOOT_FILE);
+  return existsSync(file) ? { file } : undefined;
+}
+
+/** The bundled worker, run with V8's code cache (read-worker-cached.cjs). */
+export function bundledReadWorkerEntry(bundle: string): ReadWorkerEntry {
+  return { file: path.join(HERE, CACHED_BOOT_FILE), workerData: { bundle } };
 }
 
 export interface ParallelReadInput {
@@ -45,8 +59,8 @@ export interface ParallelReadInput {
   readonly workers?: number;
   /** Files smaller than this are read on the calling thread (default DEFAULT_MIN_WORKER_BYTES). */
   readonly minWorkerBytes?: number;
-  /** The worker bootstrap; tests point it elsewhere to see the fallback. */
-  readonly workerEntry?: string;
+  /** How workers start (default: the bundle, else tsx); tests point it elsewhere to see the fallback. */
+  readonly workerEntry?: ReadWorkerEntry;
   /** Told when a worker failed and its file was read in place instead. */
   readonly onWorkerFailure?: (file: FileRead, error: Error) => void;
 }
@@ -58,43 +72,62 @@ export async function readFilesInParallel(input: ParallelReadInput): Promise<Ing
   const workers = Math.max(0, input.workers ?? (cores > 1 ? cores : 0));
   const min = input.minWorkerBytes ?? DEFAULT_MIN_WORKER_BYTES;
   const sizes = workers === 0 ? [] : await Promise.all(files.map(async (f) => (await stat(f.filePath).catch(() => undefined))?.size ?? 0));
-  const chosen = files.map((_, i) => i).filter((i) => sizes[i] >= min).sort((a, b) => sizes[b] - sizes[a]).slice(0, workers);
-  const entry = chosen.length === 0 ? undefined : input.workerEntry ?? (await readWorkerBundle()) ?? readWorkerEntry();
-  const toWorkers = entry === undefined ? [] : chosen;
-  // A failed worker is noted at once (its file is then read here, after this thread's own).
-  const inWorkers = new Map(toWorkers.map((i) => [i, readInWorker(files[i], entry!).catch((e: Error) => {
-    input.onWorkerFailure?.(files[i], e);
-    return undefined;
-  })]));
-  const results: IngestResult[] = new Array(files.length);
-  for (let i = 0; i < files.length; i++) if (!inWorkers.has(i)) results[i] = await readFileAt(files[i]);
-  for (const [i, read] of inWorkers) results[i] = (await read) ?? (await readFileAt(files[i]));
-  return results;
+  const large = files.map((_, i) => i).filter((i) => sizes[i] >= min).sort((a, b) => sizes[b] - sizes[a]).slice(0, workers);
+  const entry = large.length === 0 ? undefined : input.workerEntry ?? (await defaultEntry());
+  const results: (IngestResult | undefined)[] = new Array(files.length);
+  if (entry === undefined) {
+    for (let i = 0; i < files.length; i++) results[i] = await readFileAt(files[i]);
+    return results as IngestResult[];
+  }
+  // Each worker takes one large file, then a share of the small ones: the calling thread, left
+  // free, need not even load the readers.
+  const queues = large.map((i) => [i]);
+  files.forEach((_, i) => { if (!large.includes(i)) queues[i % queues.length].push(i); });
+  await Promise.all(queues.map((queue) => readInWorker({
+    files: queue.map((i) => files[i]), entry,
+    onResult: (k, result) => { results[queue[k]] = result; },
+  }).catch((e: Error) => {
+    // Whatever the worker had not read yet is read here.
+    for (const i of queue) if (!results[i]) input.onWorkerFailure?.(files[i], e);
+  })));
+  for (let i = 0; i < files.length; i++) results[i] ??= await readFileAt(files[i]);
+  return results as IngestResult[];
 }
 
-function readInWorker(file: FileRead, entry: string): Promise<IngestResult> {
+async function defaultEntry(): Promise<ReadWorkerEntry | undefined> {
+  const bundle = await readWorkerBundle();
+  return bundle ? bundledReadWorkerEntry(bundle) : readWorkerEntry();
+}
+
+/** Reads `files` in one worker thread, each result told as it arrives. */
+function readInWorker({ files, entry, onResult }: {
+  files: readonly FileRead[]; entry: ReadWorkerEntry; onResult: (k: number, result: IngestResult) => void;
+}): Promise<void> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(entry);
+      worker = new Worker(entry.file, { workerData: entry.workerData });
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
       return;
     }
     let settled = false;
+    let left = files.length;
     const settle = (done: () => void) => {
       if (settled) return;
       settled = true;
       done();
       void worker.terminate();
     };
-    worker.once('message', (reply: ReadReply) => settle(() => {
-      if (!reply.ok) return reject(new Error(reply.error));
+    worker.on('message', (reply: ReadReply) => {
+      if (settled) return;
+      if (!reply.ok) return settle(() => reject(new Error(reply.error)));
       const { table, ...rest } = reply.result;
-      resolve(table ? { ...rest, table: tableFromTransfer(table) } : rest);
-    }));
+      onResult(reply.id, table ? { ...rest, table: tableFromTransfer(table) } : rest);
+      if (--left === 0) settle(resolve);
+    });
     worker.once('error', (e) => settle(() => reject(e)));
     worker.once('exit', (code) => settle(() => reject(new Error(`The read worker stopped (exit code ${code}) before it replied.`))));
-    worker.postMessage({ id: 0, ...file });
+    files.forEach((file, id) => worker.postMessage({ id, ...file }));
   });
 }
