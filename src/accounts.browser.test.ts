@@ -103,13 +103,12 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     const [cookie] = (await context.cookies()).filter((c) => c.name === 'opspilot_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
-    await page.getByRole('link', { name: 'New template' }).click();
-    await page.locator('input[name=name]').fill('Broker ETD positions');
-    await page.locator('textarea[name=document]').fill(JSON.stringify({ schemaVersion: 1, kind: 'mapping', sources: ['broker'] }));
-    await page.locator('input[name=message]').fill('first cut');
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.waitForURL(/\/templates\/[0-9a-f-]{36}\/versions$/);
-    versionsUrl = page.url();
+    // Created from the list: version 1 is a draft, and the editor opens on it.
+    await page.locator('input[name=name]').first().fill('Broker ETD positions');
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await page.waitForURL(/\/templates\/[0-9a-f-]{36}\/edit$/);
+    versionsUrl = page.url().replace(/\/edit$/, '/versions');
+    await page.goto(versionsUrl);
     const row = page.locator('tr[data-version="1"]');
     expect(await row.getByTestId('status').textContent()).toBe('draft');
 
