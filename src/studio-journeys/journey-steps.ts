@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { main } from '$runtime/cli/main';
 import { launchChromium, watchConsole } from '../browser-testing/chromium';
 import { ensureBuilt, startProductionServer, type RunningServer } from '../browser-testing/production-server';
@@ -51,14 +51,12 @@ export async function startStudio({ prefix, people }: { prefix: string; people: 
   for (const p of people.some((x) => x.role === 'admin') ? people : [admin, ...people]) await addUser(dataDir, p);
   const server = await startProductionServer({ dataDir });
   const browser = await launchChromium();
-  const contexts: BrowserContext[] = [];
   return {
     url: server.url,
     server,
     browser,
     async signIn(person) {
       const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-      contexts.push(context);
       const page = await context.newPage();
       const errors = watchConsole(page);
       await open(page, `${server.url}/login`);
@@ -106,6 +104,22 @@ export async function pickSample(page: Page, { source, file, rows }: { source?: 
   await poll(() => panel.getByTestId('sample-summary').textContent()).toContain(`${file}: showing ${rows} of ${rows} rows`);
 }
 
+/** The formula bar's editor on the template editor page (the target being edited). */
+export const formulaBar = (page: Page): Locator => page.locator('.main [data-testid=formula-editor]');
+
+/** Adds a target column to the source shown, names it and types its formula. */
+export async function addTarget(page: Page, { name, formula }: { name: string; formula: string }): Promise<void> {
+  await page.getByTestId('add-target').click();
+  const nameInput = page.getByTestId('target-name');
+  await poll(() => nameInput.inputValue()).toMatch(/^Column \d+$/);
+  await nameInput.fill(name);
+  await nameInput.press('Enter');
+  await poll(() => page.getByRole('tablist', { name: 'Target columns' }).getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
+  await typeFormula(formulaBar(page), formula);
+  // The formula checks clean in the editor: no red squiggle under any part of it.
+  expect(await formulaBar(page).locator('.squiggly-error').count(), `squiggles under ${formula}`).toBe(0);
+}
+
 /** The Monaco editor inside `editor` (a [data-testid=formula-editor]) once it is ready. */
 export async function monacoIn(editor: Locator): Promise<Locator> {
   await editor.and(editor.page().locator('[data-state=ready]')).waitFor();
@@ -144,17 +158,26 @@ export async function hydrated(page: Page): Promise<void> {
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
-/** A full page load of `path`, ready for input. */
+/** A full page load of `url`, ready for input. */
 export async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await hydrated(page);
 }
 
-/** Registers an afterEach that keeps a screenshot of the page a failed step left behind. */
-export function screenshotOnFailure(prefix: string, page: () => Page | undefined): void {
+/**
+ * A journey's steps build on each other: after a failed step, the page it left is kept as a
+ * screenshot and the later steps are skipped (they would only fail for the same reason).
+ */
+export function journeyHooks(prefix: string, page: () => Page | undefined): void {
+  let failed = '';
+  beforeEach((ctx) => {
+    if (failed) ctx.skip(`an earlier step failed: ${failed}`);
+  });
   afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    failed ||= task.name;
     const p = page();
-    if (task.result?.state === 'fail' && p && !p.isClosed()) await shot(p, `${prefix}-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    if (p && !p.isClosed()) await shot(p, `${prefix}-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
 }
 
@@ -163,18 +186,16 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * The rendered cell of `column` in the row whose `key` column reads `keyValue` (Handsontable
- * renders only rows in view, so the row must be on screen), with its classes and tooltip.
+ * The rendered cell of `column` in the row of the file's `line` (the grid's row headers are file
+ * line numbers), with its classes, tooltip and the background it is painted with. Handsontable
+ * renders only the rows and columns in view, so the cell must be on screen.
  */
-export async function gridCell(grid: Locator, { key, keyValue, column }: { key: string; keyValue: string; column: string }): Promise<{ text: string; className: string; title: string } | null> {
-  return grid.evaluate((root, { key, keyValue, column }) => {
+export async function gridCell(grid: Locator, { line, column }: { line: number; column: string }): Promise<{ text: string; className: string; title: string; background: string } | null> {
+  return grid.evaluate((root, { line, column }) => {
     const headers = [...root.querySelectorAll('.ht_master thead tr:last-child th')];
-    const indexOf = (name: string) => headers.findIndex((h) => h.querySelector('.colHeader')?.textContent === name);
-    const k = indexOf(key);
-    const c = indexOf(column);
-    if (k < 0 || c < 0) return null;
-    const tr = [...root.querySelectorAll('.ht_master tbody tr')].find((r) => r.children[k]?.textContent === keyValue);
-    const td = tr?.children[c] as HTMLElement | undefined;
-    return td ? { text: td.textContent ?? '', className: td.className, title: td.title } : null;
-  }, { key, keyValue, column });
+    const c = headers.findIndex((h) => h.querySelector('.colHeader')?.textContent === column);
+    const tr = [...root.querySelectorAll('.ht_master tbody tr')].find((r) => r.querySelector('th')?.textContent === String(line));
+    const td = c < 0 ? undefined : (tr?.children[c] as HTMLElement | undefined);
+    return td ? { text: td.textContent ?? '', className: td.className, title: td.title, background: getComputedStyle(td).backgroundColor } : null;
+  }, { line, column });
 }

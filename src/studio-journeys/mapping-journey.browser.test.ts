@@ -6,12 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTemplate, formulaText, gridCell, open, pickSample, poll, screenshotOnFailure, shot, startStudio, typeFormula, uploadCsv, type Person, type Session, type Studio } from './journey-steps';
+import { addTarget, createTemplate, formulaBar, formulaText, gridCell, hydrated, pickSample, poll, journeyHooks, shot, startStudio, typeFormula, uploadCsv, type Person, type Session, type Studio } from './journey-steps';
 
 const ANALYST: Person = { email: 'mapping-analyst@firm.com', password: 'Lantern-Quarry-Mosaic-5120', role: 'analyst' };
 const FILE = 'acme-broker-positions.csv';
+/** How the grid paints a row a validation fails on. */
+const AMBER = 'rgb(255, 244, 221)';
+/** How it paints an error value. */
+const RED = 'rgb(253, 232, 231)';
 
-/** 30 broker position rows: messy account codes, two zero quantities and one unreadable price. */
+/** 30 broker position rows: messy account codes, three zero quantities and one unreadable price. */
 function positionsCsv(): string {
   const lines = [
     'Trade Id,Account,Product,Quantity,Price',
@@ -38,18 +42,16 @@ describe('journey 1: a mapping template from an uploaded file (production build,
   let templateUrl = '';
 
   const grid = () => page.getByTestId('data-grid');
-  const formulaBar = () => page.locator('.main [data-testid=formula-editor]');
-  const cell = (tradeId: string, column: string) => gridCell(grid(), { key: 'Trade Id', keyValue: tradeId, column });
+  // T-00NN is on line NN + 1 of the file (line 1 is the header), and the grid numbers rows by line.
+  const cell = (tradeId: string, column: string) => gridCell(grid(), { line: Number(tradeId.slice(2)) + 1, column });
   const cellText = async (tradeId: string, column: string) => (await cell(tradeId, column))?.text;
 
-  async function addTarget(name: string, formula: string): Promise<void> {
-    await page.getByTestId('add-target').click();
-    const nameInput = page.getByTestId('target-name');
-    await poll(() => nameInput.inputValue()).toMatch(/^Column \d+$/);
-    await nameInput.fill(name);
-    await nameInput.press('Enter');
-    await poll(() => page.getByRole('tab', { name, exact: true }).getAttribute('aria-selected')).toBe('true');
-    await typeFormula(formulaBar(), formula);
+  /** Scrolls the grid (Handsontable renders only the rows and columns in view). */
+  async function scrollGrid(to: { top?: 'start' | 'end'; left?: 'start' }): Promise<void> {
+    await grid().locator('.ht_master .wtHolder').evaluate((el, to) => el.scrollTo({
+      ...(to.top ? { top: to.top === 'start' ? 0 : el.scrollHeight } : {}),
+      ...(to.left ? { left: 0 } : {}),
+    }), to);
   }
 
   beforeAll(async () => {
@@ -58,7 +60,7 @@ describe('journey 1: a mapping template from an uploaded file (production build,
     page = session.page;
   });
 
-  screenshotOnFailure('journey1', () => page);
+  journeyHooks('journey1', () => page);
 
   afterAll(async () => {
     await studio?.stop();
@@ -75,14 +77,21 @@ describe('journey 1: a mapping template from an uploaded file (production build,
   });
 
   it('types two target formulas in Monaco and sees their values in the grid', async () => {
-    await addTarget('Notional', 'ROUND([Quantity]*[Price], 2)');
+    await addTarget(page, { name: 'Notional', formula: 'ROUND([Quantity]*[Price], 2)' });
     await poll(() => cellText('T-0001', 'Notional')).toBe('150306.25');
     expect(await cellText('T-0002', 'Notional')).toBe('-85922');
     expect(await cellText('T-0003', 'Notional')).toBe('4599.7');
     expect(await cellText('T-0005', 'Notional')).toBe('1350.19');
     await poll(() => page.getByTestId('preview-status').textContent()).toBe('number');
+    // The unreadable price of T-0023 (file line 24) is an error value, counted and explained.
+    expect(await page.getByTestId('preview-errors').textContent()).toBe('1 error');
+    expect(await page.getByTestId('preview-errors').getAttribute('title')).toBe('line 24: #VALUE! (a value of the wrong type, e.g. text where a number is needed)');
+    await scrollGrid({ top: 'end' });
+    await poll(async () => (await cell('T-0023', 'Notional'))?.className ?? '').toContain('op-error');
+    expect(await cell('T-0023', 'Notional')).toMatchObject({ text: '#VALUE!', background: RED, title: '#VALUE!: a value of the wrong type, e.g. text where a number is needed' });
+    await scrollGrid({ top: 'start' });
 
-    await addTarget('Account Code', 'UPPER(TRIM([Account]))');
+    await addTarget(page, { name: 'Account Code', formula: 'UPPER(TRIM([Account]))' });
     await poll(() => cellText('T-0001', 'Account Code')).toBe('ACC-101');
     expect(await cellText('T-0002', 'Account Code')).toBe('ACC-102');
     expect(await cellText('T-0004', 'Account Code')).toBe('ACC-103');
@@ -101,19 +110,22 @@ describe('journey 1: a mapping template from an uploaded file (production build,
     await form.getByLabel('Message').fill('Quantity is zero: a position needs a quantity; check the broker file');
     await form.getByRole('button', { name: 'Add rule' }).click();
 
-    const status = page.getByRole('button', { name: 'Show the 2 rows failing Quantity not zero' });
-    await poll(() => status.textContent()).toContain('2 failing');
-    await poll(async () => (await cell('T-0004', 'Notional'))?.className ?? '').toContain('op-warning');
+    const status = page.getByRole('button', { name: 'Show the 3 rows failing Quantity not zero' });
+    await poll(() => status.textContent()).toContain('3 failing');
+    await scrollGrid({ left: 'start' });
+    await poll(async () => (await cell('T-0004', 'Trade Id'))?.className ?? '').toContain('op-warning');
     const failing = await cell('T-0004', 'Quantity');
     expect(failing?.className).toContain('op-warning');
     expect(failing?.title).toBe('Fails Quantity not zero (error): Quantity is zero: a position needs a quantity; check the broker file');
-    expect((await cell('T-0003', 'Quantity'))?.className).not.toContain('op-warning');
-    await grid().locator('td.op-warning').first().hover();
+    expect(failing?.background).toBe(AMBER);
+    const passing = await cell('T-0003', 'Quantity');
+    expect(passing?.className).not.toContain('op-warning');
+    expect(passing?.background).not.toBe(AMBER);
     await shot(page, 'journey1-validation');
 
     // The failing rows only, from the count.
     await status.click();
-    await poll(() => grid().getAttribute('data-rows')).toBe('2');
+    await poll(() => grid().getAttribute('data-rows')).toBe('3');
     await poll(() => cellText('T-0017', 'Quantity')).toBe('0');
     await page.getByTestId('preview-rows').selectOption('all');
     await poll(() => grid().getAttribute('data-rows')).toBe('30');
@@ -121,8 +133,8 @@ describe('journey 1: a mapping template from an uploaded file (production build,
   });
 
   it('undoes and redoes a formula edit with the Undo and Redo buttons', async () => {
-    await page.getByRole('tab', { name: 'Notional', exact: true }).click();
-    const editor = formulaBar();
+    await page.getByRole('tablist', { name: 'Target columns' }).getByRole('tab', { name: 'Notional', exact: true }).click();
+    const editor = formulaBar(page);
     await poll(() => formulaText(editor)).toBe('ROUND([Quantity]*[Price], 2)');
     await typeFormula(editor, 'ROUND([Quantity]*[Price], 0)', { paste: true });
     await poll(() => cellText('T-0001', 'Notional')).toBe('150306');
@@ -140,18 +152,24 @@ describe('journey 1: a mapping template from an uploaded file (production build,
 
   it('saves a version with a message, and the versions page lists it', async () => {
     await page.getByTestId('save-version').click();
+    const confirm = page.getByTestId('save-version-confirm');
+    expect(await confirm.isDisabled(), 'a version needs a message').toBe(true);
     await page.getByTestId('version-message').fill('Notional and account code, quantity check');
-    await page.getByTestId('save-version-confirm').click();
+    await confirm.click();
     const outcome = page.getByTestId('save-version-outcome');
-    await poll(() => outcome.textContent()).toMatch(/^Saved as version (\d+)\./);
-    const version = Number((await outcome.textContent())!.match(/version (\d+)/)![1]);
+    await poll(() => outcome.textContent()).toMatch(/Saved as version 2\. Submit it for approval on the versions page\./);
+    expect(await page.getByTestId('latest-version').textContent()).toBe('v2 · draft');
+    await poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     await shot(page, 'journey1-saved');
 
-    await open(page, `${templateUrl}/versions`);
-    const row = page.locator(`tr[data-version="${version}"]`);
+    await outcome.getByRole('link', { name: 'Submit it for approval' }).click();
+    await page.waitForURL(`${templateUrl}/versions`);
+    await hydrated(page);
+    const row = page.locator('tr[data-version="2"]');
     expect(await row.getByTestId('status').textContent()).toBe('draft');
     expect(await row.textContent()).toContain('Notional and account code, quantity check');
     expect(await row.textContent()).toContain(ANALYST.email);
+    expect(await page.getByTestId('compare').textContent()).toContain('ROUND([Quantity]*[Price], 0)');
     await shot(page, 'journey1-versions');
     expect(session.errors).toEqual([]);
   });
