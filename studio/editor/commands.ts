@@ -5,6 +5,7 @@
  */
 import * as mapping from './mapping-commands';
 import * as match from './match-commands';
+import * as tables from './reference-table-commands';
 import type { TemplateDraft } from './template-draft';
 
 const EDITS = {
@@ -37,6 +38,7 @@ const EDITS = {
   updateRuleSet: match.updateRuleSet,
   moveRuleSet: match.moveRuleSet,
   removeRuleSet: match.removeRuleSet,
+  setReferenceTable: tables.setReferenceTable,
 } as const;
 
 type Edits = typeof EDITS;
@@ -86,6 +88,7 @@ const META: { [K in EditType]: Meta<K> } = {
   updateRuleSet: { label: (c, doc) => `edit rule set ${nameAt(doc.match?.ruleSets, c.index)}`, coalesce: (c) => `rule-set\u0000${c.index}\u0000${fields(c.patch)}` },
   moveRuleSet: { label: (c, doc) => `move rule set ${nameAt(doc.match?.ruleSets, c.index)}` },
   removeRuleSet: { label: (c, doc) => `remove rule set ${nameAt(doc.match?.ruleSets, c.index)}` },
+  setReferenceTable: { label: (c, doc) => `${c.table ? (doc.referenceTables?.[c.name] ? 'replace' : 'add') : 'remove'} table ${c.name}` },
 };
 
 /** The draft after `command`; throws EditError (nothing changed) when it cannot apply. */
