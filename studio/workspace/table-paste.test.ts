@@ -10,7 +10,7 @@ describe('reference tables pasted from Excel or typed as CSV', () => {
   });
 
   it('reads CSV with quotes, and keeps codes that only look numeric-ish as text', () => {
-    expect(parseTablePaste('From,To\n"CME, Globex",XCME\n007A,X')).toEqual({ ok: true, table: { columns: ['From', 'To'], rows: [['CME, Globex', 'XCME'], ['007', 'X']] } });
+    expect(parseTablePaste('From,To\n"CME, Globex",XCME\n007,X')).toEqual({ ok: true, table: { columns: ['From', 'To'], rows: [['CME, Globex', 'XCME'], ['007', 'X']] } });
   });
 
   it('says which line to fix', () => {
