@@ -65,7 +65,7 @@ export const RECON_TEMPLATE = {
   ],
   // What "New template" gives a recon: the sources matched on a placeholder key.
   match: { sources: ['internal', 'broker'], keys: [{ name: 'Key', formulas: { internal: '[Key]', broker: '[Key]' } }], rules: [] },
-  referenceTables: {
-    TickSizes: { columns: ['Product', 'Tick'], rows: Object.entries(PRODUCTS).map(([product, p]) => [product, p.tick]) },
-  },
 };
+
+/** The tick sizes as an analyst pastes them from Excel into the editor's Tables tab. */
+export const TICK_TABLE_PASTE = ['Product\tTick', ...Object.entries(PRODUCTS).map(([product, p]) => `${product}\t${p.tick}`)].join('\n');

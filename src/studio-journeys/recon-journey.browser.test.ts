@@ -5,14 +5,14 @@
  * run from /runs/new, and its breaks reviewed: two resolved in bulk by the approver, and the
  * filtered view exported as CSV.
  *
- * The editor cannot create reference tables yet, so the template starts as an imported JSON
- * holding only the two sources and the tick-size table; everything else is built in the editor.
+ * The template starts as an imported JSON naming the two sources (import is one of the list's
+ * features); the tick table, targets, keys and rules are built in the editor.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTarget, hydrated, open, pickSample, poll, journeyHooks, shot, startStudio, uploadCsv, type Person, type Session, type Studio } from './journey-steps';
-import { brokerCsv, internalCsv, RECON_TEMPLATE } from './recon-journey-data';
+import { brokerCsv, internalCsv, RECON_TEMPLATE, TICK_TABLE_PASTE } from './recon-journey-data';
 
 const ANALYST: Person = { email: 'recon-analyst@firm.com', password: 'Harbor-Cobalt-Thistle-6251', role: 'analyst' };
 const APPROVER: Person = { email: 'recon-approver@firm.com', password: 'Juniper-Falcon-Ledger-9037', role: 'approver' };
@@ -39,7 +39,7 @@ describe('journey 2: a recon template with tick tolerances, approved, run and re
     await studio?.stop();
   });
 
-  it('uploads both position files and imports the template with its tick table', async () => {
+  it('uploads both position files and imports the template naming its two sources', async () => {
     await uploadCsv(page, studio.url, { name: INTERNAL, csv: internalCsv(), rows: 20 });
     await uploadCsv(page, studio.url, { name: BROKER, csv: brokerCsv(), rows: 20 });
     await shot(page, 'journey2-data');
@@ -71,6 +71,12 @@ describe('journey 2: a recon template with tick tolerances, approved, run and re
   });
 
   it('sets up matching: two key parts, a tick tolerance on Price from the tick table, Quantity exact', async () => {
+    // The tick sizes, pasted from Excel into the Tables tab.
+    await page.getByRole('tab', { name: 'Tables', exact: true }).click();
+    await page.getByTestId('table-name').fill('TickSizes');
+    await page.getByTestId('table-text').fill(TICK_TABLE_PASTE);
+    await page.getByTestId('table-save').click();
+    await poll(() => page.getByTestId('reference-table-TickSizes').textContent()).toContain('Product, Tick');
     await page.getByRole('tab', { name: 'Match', exact: true }).click();
     // The placeholder key goes; two real key parts come in its place.
     await page.getByRole('button', { name: 'Remove key Key' }).click();
