@@ -42,6 +42,8 @@ export interface RunSummary {
 
 export interface RunRecord extends RunSummary {
   readonly templateHash: string | null;
+  /** The version's content hash now; differs from templateHash only if the version was altered. */
+  readonly versionHash: string | null;
   readonly summary: unknown;
   readonly breaks: { readonly open: number; readonly assigned: number; readonly resolved: number; readonly total: number };
 }
@@ -119,13 +121,13 @@ export function runsRepository(db: Kysely<Database>) {
     cancel: (input: { id: string; summary?: unknown }) => settle({ ...input, status: 'cancelled' }),
 
     async get({ id }: { id: string }): Promise<RunRecord | undefined> {
-      const r = await select().select(['r.summary']).where('r.id', '=', id).executeTakeFirst();
+      const r = await select().select(['r.summary', 'v.content_hash as version_hash']).where('r.id', '=', id).executeTakeFirst();
       if (!r) return undefined;
       const counts = await db.selectFrom('breaks').select((eb) => ['status', eb.fn.countAll<number>().as('n')])
         .where('run_id', '=', id).groupBy('status').execute();
       const breaks = { open: 0, assigned: 0, resolved: 0, total: 0 };
       for (const c of counts) { breaks[c.status] = c.n; breaks.total += c.n; }
-      return { ...toSummary(r), templateHash: r.template_hash, summary: r.summary ?? null, breaks };
+      return { ...toSummary(r), templateHash: r.template_hash, versionHash: r.version_hash ?? null, summary: r.summary ?? null, breaks };
     },
 
     /** Newest first. */

@@ -91,6 +91,18 @@ export function templateVersionsRepository(db: Kysely<Database>) {
       return rows.map((r) => toRecord(r as Row));
     },
 
+    /** Versions in any of `statuses` of every live template, newest first, in one query (the new-run page). */
+    async listByStatus({ statuses }: { statuses: readonly VersionStatus[] }): Promise<(TemplateVersionRecord & { templateName: string; templateKind: string })[]> {
+      const rows = await select()
+        .innerJoin('templates as t', 't.id', 'v.template_id')
+        .select(['t.name as template_name', 't.kind as template_kind'])
+        .where('t.deleted_at', 'is', null)
+        .where('v.status', 'in', [...statuses])
+        .orderBy('t.name').orderBy('v.version', 'desc')
+        .execute();
+      return rows.map((r) => ({ ...toRecord(r as Row), templateName: r.template_name, templateKind: r.template_kind }));
+    },
+
     /** Moves a version from `from` to `to`; undefined when it was not in `from` (someone else acted). */
     async transition(input: { id: string; from: VersionStatus; to: 'submitted' | 'approved' | 'rejected'; reviewerId?: string | null; comment?: string | null; at: Date }): Promise<TemplateVersionRecord | undefined> {
       const review = input.to === 'submitted'

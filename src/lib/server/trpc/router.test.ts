@@ -64,7 +64,7 @@ describe('the API router', () => {
       'audit.list': 'approver', 'audit.actions': 'approver', 'audit.verify': 'approver',
       'templateVersions.approve': 'approver', 'templateVersions.reject': 'approver', 'templateVersions.activate': 'approver',
       'templateVersions.createTemplate': 'analyst', 'templateVersions.saveDraft': 'analyst', 'templateVersions.submit': 'analyst',
-      'templateVersions.detail': 'viewer', 'lineage.run': 'viewer', 'auth.me': 'viewer',
+      'templateVersions.detail': 'viewer', 'templateVersions.runnable': 'analyst', 'lineage.run': 'viewer', 'auth.me': 'viewer',
       'templates.create': 'analyst', 'templates.duplicate': 'analyst', 'templates.rename': 'analyst', 'templates.delete': 'analyst',
       'templates.import': 'analyst', 'templates.list': 'viewer', 'templates.export': 'viewer', 'datasets.sample': 'viewer',
     });
@@ -91,6 +91,19 @@ describe('the API router', () => {
         if (!made.ok) throw new Error(made.problem.message);
         users[name] = { id: made.value.id, name, email: made.value.email, role };
       }
+    });
+
+    it('lists what can run: approved and active versions with their sources, never drafts', async () => {
+      const draft = await as('ana').templateVersions.createTemplate({ name: 'Ana drafts', document: { kind: 'mapping', sources: [{ name: 'broker', format: 'csv' }] } });
+      const ready = await as('ana').templateVersions.createTemplate({ name: 'Ana runs', document: { kind: 'mapping', sources: [{ name: 'broker', format: 'csv' }, { name: 'bad' }] } });
+      await as('ana').templateVersions.submit({ versionId: ready.id });
+      await as('pat').templateVersions.approve({ versionId: ready.id });
+      const runnable = await as('ana').templateVersions.runnable();
+      expect(runnable.find((t) => t.id === ready.templateId)).toEqual({
+        id: ready.templateId, name: 'Ana runs', kind: 'mapping',
+        versions: [{ id: ready.id, version: 1, status: 'approved', sources: [{ name: 'broker', format: 'csv' }, { name: 'bad', format: '' }] }],
+      });
+      expect(runnable.some((t) => t.id === draft.templateId)).toBe(false);
     });
 
     it('MAKER-CHECKER: the author cannot approve their own version (FORBIDDEN, with the remedy); another approver can', async () => {

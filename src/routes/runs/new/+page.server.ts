@@ -4,30 +4,11 @@ import { requireRole } from '$lib/server/http/route-guard';
 import { problemOf } from '$lib/server/trpc/problem';
 import type { Actions, PageServerLoad } from './$types';
 
-const RUNNABLE = new Set(['approved', 'active']);
-
-interface SourceRef { readonly name: string; readonly format: string }
-
-function sourcesOf(document: unknown): SourceRef[] {
-  const sources = (document as { sources?: unknown })?.sources;
-  if (!Array.isArray(sources)) return [];
-  return sources.flatMap((s) => (s && typeof s.name === 'string' ? [{ name: s.name, format: typeof s.format === 'string' ? s.format : '' }] : []));
-}
-
 /** Start a run: a runnable (approved or active) template version, a dataset per source, a business date. */
 export const load: PageServerLoad = async (event) => {
   requireRole(event.locals, 'analyst');
   const api = callerFor(event);
-  const [templates, datasets] = await Promise.all([api.templates.list(), api.datasets.list()]);
-  const runnable = [];
-  for (const t of templates) {
-    const detail = await api.templateVersions.detail({ templateId: t.id });
-    const versions = detail.versions
-      .filter((v) => RUNNABLE.has(v.status))
-      .sort((a, b) => b.version - a.version)
-      .map((v) => ({ id: v.id, version: v.version, status: v.status, sources: sourcesOf(v.document) }));
-    if (versions.length) runnable.push({ id: t.id, name: t.name, kind: t.kind, versions });
-  }
+  const [runnable, datasets] = await Promise.all([api.templateVersions.runnable(), api.datasets.list()]);
   return {
     runnable,
     datasets: datasets.map((d) => ({ id: d.id, name: d.name, format: d.format, rowCount: d.rowCount, uploadedAt: d.uploadedAt })),

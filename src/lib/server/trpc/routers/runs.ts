@@ -36,12 +36,11 @@ export const runsRouter = router({
   get: procedure('viewer').input(runRef).query(async ({ ctx, input }): Promise<RunDetail> => {
     const run = await ctx.app.repos.runs.get({ id: input.runId });
     if (!run) throw new TRPCError({ code: 'NOT_FOUND', message: 'No run with that id; pick one from the Runs page.' });
-    const lineage = await ctx.app.repos.runLineage.get({ runId: input.runId });
-    const current = lineage?.template?.contentHash;
+    // Polled while the run works: one query for the run, one for its break counts, nothing more.
     return {
       ...runListItemDto(run),
       templateHash: run.templateHash,
-      templateHashMatches: current && run.templateHash ? current === run.templateHash : null,
+      templateHashMatches: run.versionHash && run.templateHash ? run.versionHash === run.templateHash : null,
       summary: (run.summary as StoredRunSummary | null) ?? null,
       breaks: run.breaks,
       progress: ctx.app.runRegistry.get(run.id)?.progress ?? null,

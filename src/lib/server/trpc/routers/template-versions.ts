@@ -19,6 +19,13 @@ export const versionDto = (v: TemplateVersionRecord) => ({
 });
 
 const document = z.record(z.string(), z.unknown());
+
+/** A stored document's sources by name and format; drafts may be partial, so only what is there. */
+function sourcesOf(doc: unknown): { name: string; format: string }[] {
+  const sources = (doc as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(sources)) return [];
+  return sources.flatMap((s) => (s && typeof s.name === 'string' ? [{ name: s.name, format: typeof s.format === 'string' ? s.format : '' }] : []));
+}
 const versionRef = z.object({ versionId: z.uuid() });
 const ctxOf = (ctx: Pick<Context, 'app' | 'requestId'> & { user: RequestUser }) => ({ app: ctx.app, actor: ctx.user, correlationId: ctx.requestId });
 
@@ -31,6 +38,18 @@ export const templateVersionsRouter = router({
       template: { id: template.id, name: template.name, kind: template.kind, description: template.description, origin: template.origin },
       versions: versions.map(versionDto),
     };
+  }),
+
+  /** What can run: approved and active versions, grouped by template, with each version's sources. */
+  runnable: procedure('analyst').input(z.void()).query(async ({ ctx }) => {
+    const versions = await ctx.app.repos.templateVersions.listByStatus({ statuses: ['approved', 'active'] });
+    const byTemplate = new Map<string, { id: string; name: string; kind: string; versions: { id: string; version: number; status: string; sources: { name: string; format: string }[] }[] }>();
+    for (const v of versions) {
+      const t = byTemplate.get(v.templateId) ?? { id: v.templateId, name: v.templateName, kind: v.templateKind, versions: [] };
+      t.versions.push({ id: v.id, version: v.version, status: v.status, sources: sourcesOf(v.document) });
+      byTemplate.set(v.templateId, t);
+    }
+    return [...byTemplate.values()];
   }),
 
   createTemplate: procedure('analyst')
