@@ -98,7 +98,8 @@ export function templateVersionsRepository(db: Kysely<Database>) {
         .select(['t.name as template_name', 't.kind as template_kind'])
         .where('t.deleted_at', 'is', null)
         .where('v.status', 'in', [...statuses])
-        .orderBy('t.name').orderBy('v.version', 'desc')
+        // As the templates list orders them: people's own templates before the shipped starters.
+        .orderBy('t.origin', 'desc').orderBy('t.name').orderBy('v.version', 'desc')
         .execute();
       return rows.map((r) => ({ ...toRecord(r as Row), templateName: r.template_name, templateKind: r.template_kind }));
     },
