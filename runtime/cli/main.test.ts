@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -61,5 +61,30 @@ describe('opspilot CLI', () => {
     const bin = path.resolve(__dirname, '../../bin/opspilot.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--help']);
     expect(stdout).toContain('Usage: opspilot <command>');
+  });
+
+  it('answers the same from its bundle as from the TypeScript sources, failures included', async () => {
+    const bin = path.resolve(__dirname, '../../bin/opspilot.js');
+    const left = path.join(dataDir, 'left.csv');
+    const right = path.join(dataDir, 'right.csv');
+    await writeFile(left, 'id,qty,price\nA,1,10.5\nB,2,11\nC,3,12\n');
+    await writeFile(right, 'id,qty,price\nA,1,10.52\nB,5,11\nD,4,13\n');
+    const cli = async (args: string[], bundle: '0' | '1') => {
+      const child = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: dataDir, env: { ...process.env, OPSPILOT_BUNDLE: bundle } })
+        .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+      return { ...child, stdout: child.stdout.replace(/,"duration_ms":\d+/, '') };
+    };
+    for (const args of [
+      ['recon', '--left', 'left.csv', '--right', 'right.csv', '--on', 'id', '--tolerance', 'price=abs:0.05', '--json'],
+      ['recon', '--left', 'left.csv', '--right', 'right.csv', '--on', 'ident'],
+      ['formula', '=ROUND(1.005, 2)'],
+    ]) {
+      const [bundled, fromSource] = [await cli(args, '1'), await cli(args, '0')];
+      expect(bundled).toEqual(fromSource);
+    }
+    expect(JSON.parse((await cli(['recon', '--left', 'left.csv', '--right', 'right.csv', '--on', 'id', '--json'], '1')).stdout)).toMatchObject({ common: 2, only_left: 1, only_right: 1, unequal_rows: 2 });
+    // The bundle it ran from is in the cache, with the sources it was built from.
+    const manifest = JSON.parse(await readFile(path.resolve(__dirname, '../../node_modules/.cache/opspilot/cli.json'), 'utf8'));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['runtime/cli/main.ts', 'runtime/cli/commands/recon.ts']));
   });
 });

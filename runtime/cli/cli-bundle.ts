@@ -1,0 +1,15 @@
+/**
+ * The CLI as bundled ES modules (runtime/bundle/cached-bundle.ts), which bin/opspilot.js runs
+ * when they are fresh: through tsx, the CLI spends about 150 ms registering and transforming
+ * TypeScript before a command starts. Commands stay in chunks of their own, loaded when run.
+ */
+import path from 'node:path';
+import { cachedBundle, DEFAULT_CACHE_DIR } from '../bundle/cached-bundle';
+import { PROJECT_ROOT } from './project-root';
+
+export const CLI_BUNDLE = { name: 'cli', entry: path.join(PROJECT_ROOT, 'runtime/cli/main.ts'), format: 'esm', packages: 'external', cacheDir: DEFAULT_CACHE_DIR } as const;
+
+/** The bundled CLI's entry module, built or rebuilt if needed; undefined when it cannot be built. */
+export function cliBundle(): Promise<string | undefined> {
+  return cachedBundle(CLI_BUNDLE);
+}
