@@ -5,11 +5,11 @@
 // sources (as a debugger or a stack trace wants), it runs the TypeScript through tsx.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freshBundle } from '../runtime/bundle/bundle-manifest.mjs';
+import { bundleBuild, freshBundle } from '../runtime/bundle/bundle-manifest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fromSource = process.env.OPSPILOT_BUNDLE === '0';
-let entry = fromSource ? undefined : freshBundle(path.join(root, 'node_modules', '.cache', 'opspilot'), 'cli', root);
+let entry = fromSource ? undefined : freshBundle(path.join(root, 'node_modules', '.cache', 'opspilot'), 'cli', root, bundleBuild({ format: 'esm', packages: 'external' }));
 if (entry === undefined) {
   const { register } = await import('tsx/esm/api');
   register();

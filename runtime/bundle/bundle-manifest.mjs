@@ -1,12 +1,14 @@
 // Whether a cached bundle (cached-bundle.ts) may still be run: plain JavaScript, because the CLI
 // asks before anything can load TypeScript. A bundle is fresh while it was built in this very
-// checkout (its code holds absolute paths) and no file it was built from changed size or time.
+// checkout (its code holds absolute paths), the same way, by this Node, and no file it was built
+// from changed size or time.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
  * @typedef {object} BundleManifest
  * @property {string} root The checkout it was built in.
+ * @property {string} build How it was built (bundleBuild).
  * @property {string} entry The entry script, relative to the manifest's folder.
  * @property {Record<string, [number, number]>} inputs Every source file (relative to root) with its size and modification time.
  */
@@ -26,15 +28,27 @@ export function readManifest(cacheDir, name) {
 }
 
 /**
- * The entry script of bundle `name` when it is fresh for checkout `root`; undefined otherwise.
+ * How a bundle is built, as its manifest records it: another format or packages choice, or
+ * another Node, asks for a new build.
+ * @param {{ format: 'cjs' | 'esm', packages: 'bundle' | 'external' }} spec
+ * @returns {string}
+ */
+export function bundleBuild({ format, packages }) {
+  return `${format} ${packages} node${process.versions.node}`;
+}
+
+/**
+ * The entry script of bundle `name` when it is fresh for checkout `root` and built as `build`
+ * says (bundleBuild); undefined otherwise.
  * @param {string} cacheDir
  * @param {string} name
  * @param {string} root
+ * @param {string} build
  * @returns {string | undefined}
  */
-export function freshBundle(cacheDir, name, root) {
+export function freshBundle(cacheDir, name, root, build) {
   const manifest = readManifest(cacheDir, name);
-  if (!manifest || manifest.root !== root) return undefined;
+  if (!manifest || manifest.root !== root || manifest.build !== build) return undefined;
   const entries = Object.entries(manifest.inputs ?? {});
   if (entries.length === 0) return undefined;
   for (const [input, [size, mtime]] of entries) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshBundle, readManifest } from './bundle-manifest.mjs';
+import { bundleBuild, freshBundle, readManifest } from './bundle-manifest.mjs';
 import { cachedBundle, PROJECT_ROOT } from './cached-bundle';
 
 /** A small entry of our own, in the checkout (bundles hold paths relative to it), removed after. */
@@ -23,12 +23,13 @@ describe('cached bundles', () => {
   });
   afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
+  const ESM = bundleBuild({ format: 'esm', packages: 'external' });
   const load = async (file: string) => (await import(`${pathToFileURL(file).href}?${Date.now()}`)).result;
 
   it('is built once and reused while its sources are unchanged', async () => {
     const built = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
     expect(built).toMatch(/probe-[0-9a-z]+-\d+\/entry\.mjs$/);
-    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT)).toBe(built);
+    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT, ESM)).toBe(built);
     expect(Object.keys(readManifest(cacheDir, 'probe')!.inputs).sort()).toEqual(['entry.ts', 'helper.ts', 'lazy.ts'].map((f) => path.relative(PROJECT_ROOT, path.join(dir, f))));
     expect(await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir })).toBe(built);
     const result = await load(built!);
@@ -43,7 +44,7 @@ describe('cached bundles', () => {
   it('is rebuilt when a source changed, keeping the build before for processes still loading it', async () => {
     const first = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
     await writeFile(helper, 'export const here: string = import.meta.url;\nexport const answer = 99;\n');
-    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT)).toBeUndefined();
+    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT, ESM)).toBeUndefined();
     const second = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
     expect(second).not.toBe(first);
     expect((await load(second!)).answer).toBe(100);
@@ -53,10 +54,19 @@ describe('cached bundles', () => {
     expect(builds).toEqual([path.basename(path.dirname(second!)), path.basename(path.dirname(third!))].sort());
   });
 
+  it('is rebuilt when asked to build another way', async () => {
+    const esm = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
+    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT, bundleBuild({ format: 'esm', packages: 'bundle' }))).toBeUndefined();
+    const inlined = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'bundle', cacheDir });
+    expect(inlined).not.toBe(esm);
+    expect(readManifest(cacheDir, 'probe')!.build).toBe(bundleBuild({ format: 'esm', packages: 'bundle' }));
+    expect((await load(inlined!)).answer).toBe(8);
+  });
+
   it('is not used from another checkout, whose paths differ', async () => {
     const built = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
-    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT)).toBe(built);
-    expect(freshBundle(cacheDir, 'probe', path.join(os.tmpdir(), 'elsewhere'))).toBeUndefined();
+    expect(freshBundle(cacheDir, 'probe', PROJECT_ROOT, ESM)).toBe(built);
+    expect(freshBundle(cacheDir, 'probe', path.join(os.tmpdir(), 'elsewhere'), ESM)).toBeUndefined();
   });
 
   it('is undefined, for the caller to run the sources, when the entry does not build', async () => {

@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { freshBundle, readManifest } from './bundle-manifest.mjs';
+import { bundleBuild, freshBundle, readManifest } from './bundle-manifest.mjs';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'opspilot');
@@ -57,7 +57,8 @@ export function cachedBundle(spec: BundleSpec): Promise<string | undefined> {
 
 async function ensureBundle(spec: BundleSpec & { cacheDir: string }): Promise<string | undefined> {
   const { name, cacheDir } = spec;
-  const fresh = freshBundle(cacheDir, name, PROJECT_ROOT);
+  const build = bundleBuild(spec);
+  const fresh = freshBundle(cacheDir, name, PROJECT_ROOT, build);
   if (fresh) return fresh;
   const folder = `${name}-${Date.now().toString(36)}-${process.pid}`;
   const manifestFile = path.join(cacheDir, `${name}.json`);
@@ -79,7 +80,7 @@ async function ensureBundle(spec: BundleSpec & { cacheDir: string }): Promise<st
     }));
     const output = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined && path.resolve(PROJECT_ROOT, o.entryPoint) === path.resolve(spec.entry))![0];
     const entry = path.resolve(PROJECT_ROOT, output);
-    await writeFile(temp, JSON.stringify({ root: PROJECT_ROOT, entry: path.relative(cacheDir, entry), inputs }));
+    await writeFile(temp, JSON.stringify({ root: PROJECT_ROOT, build, entry: path.relative(cacheDir, entry), inputs }));
     await rename(temp, manifestFile);
     await removeOldBuilds(cacheDir, name, [folder, previous]);
     return entry;
