@@ -70,6 +70,25 @@ function textProfile(column: TextColumn, rowCount: number, maxExamples: number):
 }
 
 function numericProfile(column: NumericColumn, rowCount: number, distinctCap: number, maxExamples: number): ColumnProfileSummary {
+  const { nulls, min, max, examples } = numericSummary(column, rowCount, maxExamples);
+  const exact = exactDistinct(column.values, column.nulls, rowCount, distinctCap);
+  const text = (v: number) => valueText(column.type, v);
+  const ranged = column.type !== 'boolean' && min <= max;
+  return {
+    name: column.name, type: column.type, rows: rowCount, nulls,
+    distinct: exact < 0 ? distinctCap : exact,
+    distinctAtLeast: exact < 0,
+    examples: examples.map(text),
+    ...(ranged ? { min: min || 0, max: max || 0, minText: text(min || 0), maxText: text(max || 0) } : {}),
+  };
+}
+
+/**
+ * One pass over a numeric column: blanks, the least and greatest value (Infinity and −Infinity
+ * when every row is blank) and the first distinct values among the first `exampleRows` rows.
+ * Both profiles (this one and the readers', ingest/infer/column-profile.ts) start from it.
+ */
+export function numericSummary(column: NumericColumn, rowCount: number, maxExamples: number, exampleRows = rowCount): { nulls: number; min: number; max: number; examples: number[] } {
   const { values, nulls: mask } = column;
   let nulls = 0;
   let min = Infinity;
@@ -80,17 +99,8 @@ function numericProfile(column: NumericColumn, rowCount: number, distinctCap: nu
     const v = values[i];
     if (v < min) min = v;
     if (v > max) max = v;
-    // -0 and 0 are one value to an analyst; indexOf treats them alike, as wanted.
-    if (examples.length < maxExamples && !Number.isNaN(v) && examples.indexOf(v) < 0) examples.push(v);
+    // -0 and 0 are one value to an analyst; includes treats them alike, as wanted.
+    if (examples.length < maxExamples && i < exampleRows && !Number.isNaN(v) && !examples.includes(v)) examples.push(v);
   }
-  const exact = exactDistinct(values, mask, rowCount, distinctCap);
-  const text = (v: number) => valueText(column.type, v);
-  const ranged = column.type !== 'boolean' && min <= max;
-  return {
-    name: column.name, type: column.type, rows: rowCount, nulls,
-    distinct: exact < 0 ? distinctCap : exact,
-    distinctAtLeast: exact < 0,
-    examples: examples.map(text),
-    ...(ranged ? { min: min || 0, max: max || 0, minText: text(min || 0), maxText: text(max || 0) } : {}),
-  };
+  return { nulls, min, max, examples };
 }

@@ -9,6 +9,7 @@
  */
 import type { Column, NumericColumn, Table, TextColumn } from '../../table/table';
 import { countDistinct } from '../../table/distinct-count';
+import { numericSummary } from '../../table/profile';
 import { valueText } from '../../table/table-text';
 import type { ColumnProfile } from '../reader';
 
@@ -43,24 +44,13 @@ function profileText(column: TextColumn, rowCount: number): ColumnProfile {
 }
 
 function profileNumeric(column: NumericColumn, rowCount: number): ColumnProfile {
-  const { values, nulls: mask } = column;
-  let nulls = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  const examples: number[] = [];
-  for (let i = 0; i < rowCount; i++) {
-    if (mask?.[i]) { nulls++; continue; }
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (examples.length < EXAMPLES && i < EXAMPLE_ROWS && !examples.includes(v)) examples.push(v);
-  }
+  const { nulls, min, max, examples } = numericSummary(column, rowCount, EXAMPLES, EXAMPLE_ROWS);
   const filled = rowCount - nulls;
   const text = (v: number) => valueText(column.type, v);
   const range = filled === 0 || column.type === 'boolean'
     ? {}
     : column.type === 'number' ? { min, max } : { min: text(min), max: text(max) };
-  const distinct = countDistinct(values, mask, rowCount);
+  const distinct = countDistinct(column.values, column.nulls, rowCount);
   return {
     name: column.name, type: column.type, nulls, distinct: distinct.count,
     ...(distinct.estimated ? { distinctEstimated: true } : {}),
