@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,9 +49,21 @@ describe('cached bundles', () => {
     expect(second).not.toBe(first);
     expect((await load(second!)).answer).toBe(100);
     await writeFile(helper, 'export const here: string = import.meta.url;\nexport const answer = 7;\n');
+    // A build younger than a minute may be another process's, still being written: it stays.
     const third = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
-    const builds = (await readdir(cacheDir)).filter((f) => f.startsWith('probe-')).sort();
-    expect(builds).toEqual([path.basename(path.dirname(second!)), path.basename(path.dirname(third!))].sort());
+    const folder = (file: string | undefined) => path.basename(path.dirname(file!));
+    const builds = async () => (await readdir(cacheDir)).filter((f) => f.startsWith('probe-')).sort();
+    expect(await builds()).toEqual([folder(first), folder(second), folder(third)].sort());
+    // Once older, all but the newest two go.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(path.join(cacheDir, folder(first)), hourAgo, hourAgo);
+    await writeFile(helper, 'export const here: string = import.meta.url;\nexport const answer = 8;\n');
+    const fourth = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
+    expect(await builds()).toEqual([folder(second), folder(third), folder(fourth)].sort());
+    await utimes(path.join(cacheDir, folder(second)), hourAgo, hourAgo);
+    await writeFile(helper, 'export const here: string = import.meta.url;\nexport const answer = 7;\n');
+    const fifth = await cachedBundle({ name: 'probe', entry, format: 'esm', packages: 'external', cacheDir });
+    expect(await builds()).toEqual([folder(third), folder(fourth), folder(fifth)].sort());
   });
 
   it('is rebuilt when asked to build another way', async () => {

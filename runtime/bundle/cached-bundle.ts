@@ -9,7 +9,8 @@
  * Each build goes to a folder of its own and the manifest, written last under a temporary name
  * and renamed, points at it: a process starting meanwhile loads either the old build or the new,
  * never half of one. The build before the newest is kept, for processes still loading its lazy
- * chunks; older ones are removed.
+ * chunks; older ones are removed once they are a minute old (a younger one may be a concurrent
+ * build's, about to be named by its manifest).
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -91,10 +92,17 @@ async function ensureBundle(spec: BundleSpec & { cacheDir: string }): Promise<st
   }
 }
 
+/** Builds older than this, other than the newest two, are removed; a younger one may be another process's build still being written. */
+const OLD_BUILD_MS = 60_000;
+
 async function removeOldBuilds(cacheDir: string, name: string, keep: readonly (string | undefined)[]): Promise<void> {
   const own = new RegExp(`^${name}-[0-9a-z]+-\\d+$`);
-  const folders = (await readdir(cacheDir)).filter((f) => own.test(f) && !keep.includes(f));
-  await Promise.all(folders.map((f) => rm(path.join(cacheDir, f), { recursive: true, force: true })));
+  const now = Date.now();
+  await Promise.all((await readdir(cacheDir)).filter((f) => own.test(f) && !keep.includes(f)).map(async (f) => {
+    const folder = path.join(cacheDir, f);
+    const info = await stat(folder).catch(() => undefined);
+    if (info && now - info.mtimeMs > OLD_BUILD_MS) await rm(folder, { recursive: true, force: true });
+  }));
 }
 
 /**
