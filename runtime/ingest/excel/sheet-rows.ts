@@ -4,7 +4,7 @@
  * inside merged ranges of the data filled from the range's top-left, date-formatted numbers as
  * serial dates, error cells blank with a finding. Browser-safe.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import type { FindingSink } from '../finding-sink';
 import { columnLetter, uniqueHeaderNames } from '../infer/header-names';
 import type { CellValue } from '../infer/value-table';
@@ -20,7 +20,11 @@ export interface SheetRows {
   readonly filledMerges: number;
 }
 
-export function sheetRows({ sheet, sheetName, date1904, headerRow, headerRows, textColumns, sink }: {
+/** What sheetRows uses of SheetJS at run time: the caller's loaded module (xlsx-reader.ts loads it on first use). */
+export type SheetLibrary = Pick<typeof XLSX, 'utils' | 'SSF'>;
+
+export function sheetRows({ xlsx, sheet, sheetName, date1904, headerRow, headerRows, textColumns, sink }: {
+  xlsx: SheetLibrary;
   sheet: XLSX.WorkSheet;
   sheetName: string;
   date1904: boolean;
@@ -31,7 +35,7 @@ export function sheetRows({ sheet, sheetName, date1904, headerRow, headerRows, t
   sink: FindingSink;
 }): SheetRows {
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-  const range = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
+  const range = sheet['!ref'] ? xlsx.utils.decode_range(sheet['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
   const rows = range.e.r - range.s.r + 1;
   const cols = range.e.c - range.s.c + 1;
   if (rows <= 0 || cols <= 0) return { names: [], columns: [], rowNumbers: [], headerRows: [1, 1], filledMerges: 0 };
@@ -79,7 +83,7 @@ export function sheetRows({ sheet, sheetName, date1904, headerRow, headerRows, t
           message: `Cell ${columnLetter(c + range.s.c)}${sheetRow(r)} of sheet "${sheetName}" holds the error ${cell.w ?? '#VALUE!'}; it is read as blank. Fix the formula in the workbook if the value matters.`,
         });
       }
-      const v = cellValue(cell, shift, asText[k]);
+      const v = cellValue(xlsx, cell, shift, asText[k]);
       if (v !== null && v !== '') blank = false;
       return v;
     });
@@ -90,13 +94,13 @@ export function sheetRows({ sheet, sheetName, date1904, headerRow, headerRows, t
   return { names, columns, rowNumbers, headerRows: [sheetRow(header.firstHeaderRow), sheetRow(dataStart - 1)], filledMerges };
 }
 
-function cellValue(cell: XLSX.CellObject | undefined, shift: number, asText: boolean): CellValue {
+function cellValue(xlsx: SheetLibrary, cell: XLSX.CellObject | undefined, shift: number, asText: boolean): CellValue {
   if (!cell) return null;
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
       if (asText) return cell.w ?? String(v);
-      return typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z) ? { serial: v + shift } : v;
+      return typeof cell.z === 'string' && xlsx.SSF.is_date(cell.z) ? { serial: v + shift } : v;
     }
     case 's': return String(cell.v ?? '');
     case 'b': return asText ? (cell.v ? 'TRUE' : 'FALSE') : Boolean(cell.v);

@@ -9,7 +9,7 @@
  * Options: sheet (a name, or a 1-based position: 1 is the first sheet), headerRow (1-based sheet
  * row), headerRows (how many rows the header spans), plus types, dateOrder, nullValues.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { z } from 'zod';
 import { FindingSink } from '../finding-sink';
 import { profileTable } from '../infer/column-profile';
@@ -61,8 +61,11 @@ async function readXlsx(request: ReadRequest): Promise<ReadResult> {
     if (!zip.ok) return refusal(name, zip.code, zip.message);
   }
 
+  // SheetJS loads on the first workbook: a process reading only CSV never evaluates it (a
+  // tenth of a second, on every read worker's start).
+  const xlsx = await import('@e965/xlsx');
   const wanted = typeof options.sheet === 'number' ? options.sheet - 1 : options.sheet;
-  const open = (sheets: number | string | undefined) => XLSX.read(bytes, {
+  const open = (sheets: number | string | undefined) => xlsx.read(bytes, {
     type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellText: true, ...(sheets === undefined ? {} : { sheets }),
   });
   let book: XLSX.WorkBook;
@@ -88,6 +91,7 @@ async function readXlsx(request: ReadRequest): Promise<ReadResult> {
   const sink = new FindingSink(name);
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   const read = (sheet: XLSX.WorkSheet, sheetLabel: string, into: FindingSink) => sheetRows({
+    xlsx,
     sheet, sheetName: sheetLabel, date1904, headerRow: options.headerRow, headerRows: options.headerRows,
     textColumns: (column) => fixedType(options, column) === 'text', sink: into,
   });
