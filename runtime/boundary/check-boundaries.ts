@@ -21,7 +21,7 @@ const UI_IMPORTS = [/^svelte($|\/)/, /^\$app\//, /^\$lib($|\/)/, /^\$studio($|\/
 const DOM_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'location', 'alert']);
 const SERVER_LIBRARIES = [/^node:/, /^(fs|path|os|child_process|worker_threads|crypto|net|http|https|stream)$/, /^pg$/, /^@electric-sql\/pglite/, /^pino/, /^prom-client/, /^kysely/, /^ssh2/, /^\$lib\/server/, /^@trpc\/server/];
 /** runtime/ folders that run only in Node. Everything else in runtime/ must stay browser-safe. */
-export const NODE_ONLY_RUNTIME = ['app', 'auth', 'audit', 'bench', 'boundary', 'cli', 'config.ts', 'datasets', 'ingest', 'observability', 'runner', 'runs', 'store'];
+export const NODE_ONLY_RUNTIME = ['app', 'auth', 'audit', 'bench', 'boundary', 'bundle', 'cli', 'config.ts', 'datasets', 'ingest', 'observability', 'runner', 'runs', 'store'];
 /** Node-only parts of browser-safe modules: a `node/` subfolder, or a `*.node.ts` file. */
 const NODE_ONLY_FILE = /\.node\.ts$|\/node\//;
 
