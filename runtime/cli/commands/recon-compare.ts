@@ -8,6 +8,7 @@ import type { Finding } from '../../finding';
 import { reconcile, type ReferenceTable, type RuleData } from '../../recon/index';
 import { cellValue, type Table } from '../../table/table';
 import { EXIT, type CommandIO } from '../command';
+import { progressBar } from '../progress-bar';
 import { fail } from './recon-inputs';
 import { TICK_TABLE } from './recon-rules';
 
@@ -62,11 +63,15 @@ export async function compareTables(input: CompareTablesInput): Promise<number> 
     return { field: c.name, kind: 'exact' };
   });
 
+  const bar = progressBar(io.stderr);
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  bar.note('match', `${fmt(left.table.rowCount)} × ${fmt(right.table.rowCount)} rows on ${keys.join(', ')}`);
   const result = reconcile({
     left: { name: 'left', table: left.table }, right: { name: 'right', table: right.table },
     keys: keys.map((k) => ({ name: k, columns: { left: k, right: k } })),
     rules, referenceTables, suggest: false,
   });
+  bar.done();
   for (const f of result.findings) io.stderr.write(`${f.severity}: ${f.message}\n`);
   const d = result.summary.datacompy;
   let written: string[] = [];
@@ -74,14 +79,18 @@ export async function compareTables(input: CompareTablesInput): Promise<number> 
     // The report's writers (and the workbook library) load only when a report is asked for.
     const [{ exceptionCsv, exceptionXlsx }, { writeAllOrNothing }] = await Promise.all([import('../../recon/node/exception-report'), import('../../runner/write-outputs')]);
     const report = { breaks: result.breaks, summary: result.summary, keyNames: keys, fields: shared.map((c) => c.name) };
-    written = await writeAllOrNothing({ dir: path.resolve(io.cwd, input.out), files: [{ name: 'breaks.csv', bytes: exceptionCsv(report) }, { name: 'breaks.xlsx', bytes: exceptionXlsx(report) }] });
+    bar.note('write', `${fmt(result.breaks.length)} break(s) to breaks.csv, breaks.xlsx`);
+    try {
+      written = await writeAllOrNothing({ dir: path.resolve(io.cwd, input.out), files: [{ name: 'breaks.csv', bytes: exceptionCsv(report) }, { name: 'breaks.xlsx', bytes: exceptionXlsx(report) }] });
+    } finally {
+      bar.done();
+    }
   }
   const durationMs = Math.round(performance.now() - input.started);
   if (json) {
     const byColumn = Object.fromEntries(d.byColumn.map((c) => [c.column, c.mismatches]));
     io.stdout.write(`${JSON.stringify({ common: d.commonRows, only_left: d.onlyLeft, only_right: d.onlyRight, unequal_rows: d.unequalRows, by_column: byColumn, duration_ms: durationMs })}\n`);
   } else {
-    const fmt = (n: number) => n.toLocaleString('en-US');
     const lines = [
       `Left:  ${left.name} (${fmt(left.table.rowCount)} rows)`,
       `Right: ${right.name} (${fmt(right.table.rowCount)} rows)`,

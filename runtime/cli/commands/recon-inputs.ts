@@ -9,13 +9,28 @@ import type { Finding } from '../../finding';
 import { readFilesInParallel } from '../../ingest/parallel/parallel-read';
 import type { Table } from '../../table/table';
 import { EXIT, type CommandIO } from '../command';
+import { progressBar } from '../progress-bar';
 
 export type Read = { ok: true; table: Table; name: string } | { ok: false; findings: Finding[] };
 
+/** Reads `files`; on a terminal, a progress bar shows the bytes read of them all. */
 export async function readFiles(io: CommandIO, files: readonly string[]): Promise<Read[]> {
   const full = files.map((file) => path.resolve(io.cwd, file));
-  const exists = await Promise.all(full.map(async (f) => (await stat(f).catch(() => undefined))?.isFile() === true));
-  const results = await readFilesInParallel({ files: full.filter((_, i) => exists[i]).map((filePath) => ({ filePath, profile: false })) });
+  const infos = await Promise.all(full.map((f) => stat(f).catch(() => undefined)));
+  const exists = infos.map((info) => info?.isFile() === true);
+  const present = full.filter((_, i) => exists[i]);
+  const bar = progressBar(io.stderr);
+  const total = infos.reduce((n, info, i) => n + (exists[i] ? info!.size : 0), 0);
+  const read = new Array<number>(present.length).fill(0);
+  const label = present.length === 1 ? path.basename(present[0]) : `${present.length} files`;
+  const results = await readFilesInParallel({
+    files: present.map((filePath) => ({ filePath, profile: false })),
+    onProgress: bar.shown ? (i, bytes) => {
+      read[i] = bytes;
+      bar.update({ stage: 'ingest', source: label, unit: 'bytes', done: read.reduce((n, b) => n + b, 0), total });
+    } : undefined,
+  });
+  bar.done();
   let next = 0;
   return files.map((file, i): Read => {
     if (!exists[i]) return { ok: false, findings: [{ code: 'input-unreadable', severity: 'error', message: `No such file: ${file}`, location: { source: file } }] };

@@ -8,8 +8,8 @@ import { runCli } from '../testing';
 
 let dir: string;
 
-async function run(argv: string[]) {
-  return runCli({ argv: ['recon', ...argv], cwd: dir });
+async function run(argv: string[], options: { tty?: boolean } = {}) {
+  return runCli({ argv: ['recon', ...argv], cwd: dir, tty: options.tty });
 }
 
 const json = (out: string) => {
@@ -128,5 +128,20 @@ describe('opspilot recon', () => {
     const unknownField = await run(['--left', 'left.csv', '--right', 'right.csv', '--on', 'account,product', '--tolerance', 'px=abs:1']);
     expect(unknownField).toMatchObject({ code: 2, err: expect.stringContaining('--tolerance names px') });
     await expect(stat(path.join(dir, 'nothing'))).rejects.toThrow();
+  });
+
+  it('shows its stages on stderr only when it is a terminal, and leaves the line clean', async () => {
+    const args = ['--left', 'left.csv', '--right', 'right.csv', '--on', 'account,product', '--out', 'staged'];
+    const piped = await run(args);
+    expect(piped.err).toBe('');
+    const tty = await run(args, { tty: true });
+    expect(tty.code).toBe(1);
+    expect(tty.err).toContain('ingest   2 files');
+    expect(tty.err).toContain('match    3 × 3 rows on account, product');
+    expect(tty.err).toContain('write    4 break(s) to breaks.csv, breaks.xlsx');
+    expect(tty.err.endsWith('\r\x1b[K')).toBe(true);
+    // The report on stdout is the same either way.
+    const timeless = (text: string) => text.replace(/in [\d,]+ ms/, 'in N ms');
+    expect(timeless(tty.out)).toBe(timeless(piped.out));
   });
 });

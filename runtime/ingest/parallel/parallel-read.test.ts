@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { fileSource } from '../byte-source';
 import { ingest } from '../ingest';
 import { readFileAt } from './read-file';
 import { readFilesInParallel } from './parallel-read';
+import { PROGRESS_STEP_BYTES } from './read-protocol';
 
 const snapshot = (t: Table | undefined) => t && ({
   rowCount: t.rowCount,
@@ -41,6 +42,26 @@ describe('readFilesInParallel', () => {
     // A file no reader takes is a finding from the worker too, never a thrown error.
     expect(parallel[3].table).toBeUndefined();
     expect(parallel[3].findings[0]).toMatchObject({ severity: 'error', code: 'binary-file' });
+  });
+
+  it('tells how many bytes of each file are read, in workers and in place, up to its size', async () => {
+    // Larger than one progress step, so its worker reports on the way as well as at the end.
+    const big = path.join(dir, 'big.csv');
+    const row = 'ACC00001,XCME,ES,2026-12-18,1000,C,-4,5805.50,1990287.05,USD\n';
+    await writeFile(big, `account,exchange,product,expiry,strike,put_call,quantity,price,cash,currency\n${row.repeat(Math.ceil((PROGRESS_STEP_BYTES * 2.5) / row.length))}`);
+    const sizes = await Promise.all([big, files['right.csv']].map(async (f) => (await stat(f)).size));
+    for (const workers of [1, 0]) {
+      const seen: [number, number][] = [];
+      const results = await readFilesInParallel({ files: [{ filePath: big }, { filePath: files['right.csv'] }], workers, minWorkerBytes: 1024, onProgress: (i, bytes) => seen.push([i, bytes]) });
+      expect(results.map((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([[], []]);
+      for (const i of [0, 1]) {
+        const told = seen.filter(([k]) => k === i).map(([, b]) => b);
+        expect(told.length, `file ${i}, ${workers} worker(s)`).toBeGreaterThan(0);
+        expect(told).toEqual([...told].sort((a, b) => a - b));
+        expect(told.at(-1)).toBe(sizes[i]);
+      }
+      expect(seen.filter(([k]) => k === 0).length, `${workers} worker(s)`).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('reads a file in place when its worker cannot start', async () => {

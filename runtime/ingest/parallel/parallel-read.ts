@@ -17,13 +17,13 @@ import { Worker } from 'node:worker_threads';
 import { tableFromTransfer } from '../../table/table-transfer';
 import type { IngestResult } from '../ingest';
 import type { FileRead } from './read-file';
-import type { ReadReply } from './read-protocol';
+import type { ReadProgress, ReadReply, ReadRequestMessage } from './read-protocol';
 import { readWorkerBundle } from './worker-bundle';
 
 export type { FileRead };
 
 /** The readers load on first use, after the workers have been started. */
-const readFileAt = async (file: FileRead): Promise<IngestResult> => (await import('./read-file')).readFileAt(file);
+const readFileAt = async (file: FileRead, onProgress?: (bytesRead: number) => void): Promise<IngestResult> => (await import('./read-file')).readFileAt(file, onProgress);
 
 const BOOT_FILE = 'read-worker-boot.mjs';
 const CACHED_BOOT_FILE = 'read-worker-cached.cjs';
@@ -63,6 +63,8 @@ export interface ParallelReadInput {
   readonly workerEntry?: ReadWorkerEntry;
   /** Told when a worker failed and its file was read in place instead. */
   readonly onWorkerFailure?: (file: FileRead, error: Error) => void;
+  /** Told the bytes of file `index` (in `files`) read so far, every few megabytes and when it is read. */
+  readonly onProgress?: (index: number, bytesRead: number) => void;
 }
 
 /** One result per file, in the order given. */
@@ -75,8 +77,12 @@ export async function readFilesInParallel(input: ParallelReadInput): Promise<Ing
   const large = files.map((_, i) => i).filter((i) => sizes[i] >= min).sort((a, b) => sizes[b] - sizes[a]).slice(0, workers);
   const entry = large.length === 0 ? undefined : input.workerEntry ?? (await defaultEntry());
   const results: (IngestResult | undefined)[] = new Array(files.length);
+  const progress = input.onProgress;
+  const inPlace = async (i: number) => {
+    results[i] = await readFileAt(files[i], progress && ((bytes) => progress(i, bytes)));
+  };
   if (entry === undefined) {
-    for (let i = 0; i < files.length; i++) results[i] = await readFileAt(files[i]);
+    for (let i = 0; i < files.length; i++) await inPlace(i);
     return results as IngestResult[];
   }
   // Each worker takes one large file, then a share of the small ones: the calling thread, left
@@ -85,12 +91,16 @@ export async function readFilesInParallel(input: ParallelReadInput): Promise<Ing
   files.forEach((_, i) => { if (!large.includes(i)) queues[i % queues.length].push(i); });
   await Promise.all(queues.map((queue) => readInWorker({
     files: queue.map((i) => files[i]), entry,
-    onResult: (k, result) => { results[queue[k]] = result; },
+    onProgress: progress && ((k, bytes) => progress(queue[k], bytes)),
+    onResult: (k, result) => {
+      results[queue[k]] = result;
+      progress?.(queue[k], sizes[queue[k]]);
+    },
   }).catch((e: Error) => {
     // Whatever the worker had not read yet is read here.
     for (const i of queue) if (!results[i]) input.onWorkerFailure?.(files[i], e);
   })));
-  for (let i = 0; i < files.length; i++) results[i] ??= await readFileAt(files[i]);
+  for (let i = 0; i < files.length; i++) if (!results[i]) await inPlace(i);
   return results as IngestResult[];
 }
 
@@ -100,8 +110,9 @@ async function defaultEntry(): Promise<ReadWorkerEntry | undefined> {
 }
 
 /** Reads `files` in one worker thread, each result told as it arrives. */
-function readInWorker({ files, entry, onResult }: {
+function readInWorker({ files, entry, onResult, onProgress }: {
   files: readonly FileRead[]; entry: ReadWorkerEntry; onResult: (k: number, result: IngestResult) => void;
+  onProgress?: (k: number, bytesRead: number) => void;
 }): Promise<void> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -119,8 +130,9 @@ function readInWorker({ files, entry, onResult }: {
       done();
       void worker.terminate();
     };
-    worker.on('message', (reply: ReadReply) => {
+    worker.on('message', (reply: ReadReply | ReadProgress) => {
       if (settled) return;
+      if ('progress' in reply) { onProgress?.(reply.id, reply.progress); return; }
       if (!reply.ok) return settle(() => reject(new Error(reply.error)));
       const { table, ...rest } = reply.result;
       onResult(reply.id, table ? { ...rest, table: tableFromTransfer(table) } : rest);
@@ -128,6 +140,6 @@ function readInWorker({ files, entry, onResult }: {
     });
     worker.once('error', (e) => settle(() => reject(e)));
     worker.once('exit', (code) => settle(() => reject(new Error(`The read worker stopped (exit code ${code}) before it replied.`))));
-    files.forEach((file, id) => worker.postMessage({ id, ...file }));
+    files.forEach((file, id) => worker.postMessage({ id, ...file, progress: onProgress !== undefined } satisfies ReadRequestMessage));
   });
 }

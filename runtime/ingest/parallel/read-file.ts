@@ -24,8 +24,9 @@ export interface FileRead {
   readonly profile?: boolean;
 }
 
-export async function readFileAt({ filePath, format, options, profile }: FileRead): Promise<IngestResult> {
-  return ingest({ source: await sourceOf(filePath), format, options, profile });
+/** `onProgress` is told the bytes read so far as the reader consumes them. */
+export async function readFileAt({ filePath, format, options, profile }: FileRead, onProgress?: (bytesRead: number) => void): Promise<IngestResult> {
+  return ingest({ source: await sourceOf(filePath), format, options, profile, onProgress });
 }
 
 async function sourceOf(filePath: string): Promise<ByteSource> {
