@@ -103,4 +103,28 @@ describe('templates list (production build, real Chromium)', () => {
     expect(await alert.textContent()).toContain('bad.template.json, at $.sources[0].format:');
     await page.close();
   });
+
+  it("opens another template's editor from an editor with that template's own document", async () => {
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${server.url}/templates`);
+    const href = async (name: string) => (await row(page, name).getByRole('link', { name }).getAttribute('href'))!;
+    const [twoWay, threeWay] = [await href('ETD position recon: internal books vs broker'), await href('ETD position three-way recon: internal vs broker vs CCP')];
+    const tabs = () => page.getByTestId('sources-panel').getByRole('tab').allTextContents();
+    await page.goto(`${server.url}${twoWay}`);
+    await expect.poll(tabs).toEqual(['internal', 'broker']);
+    // A link inside the app navigates in the client: SvelteKit would reuse the editor page.
+    await page.evaluate((to) => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+      const a = document.createElement('a');
+      a.href = to;
+      document.body.append(a);
+      a.click();
+    }, threeWay);
+    await page.waitForURL(`${server.url}${threeWay}`);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await expect.poll(tabs).toEqual(['internal', 'broker', 'ccp']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
