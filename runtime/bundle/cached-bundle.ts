@@ -66,7 +66,8 @@ async function ensureBundle(spec: BundleSpec & { cacheDir: string }): Promise<st
   const temp = `${manifestFile}.${process.pid}.tmp`;
   try {
     const esbuild = await import('esbuild');
-    const previous = readManifest(cacheDir, name)?.entry.split('/')[0];
+    const recorded = readManifest(cacheDir, name)?.entry;
+    const previous = recorded && path.dirname(recorded);
     await mkdir(cacheDir, { recursive: true });
     const result = await esbuild.build({
       entryPoints: [spec.entry], absWorkingDir: PROJECT_ROOT, outdir: path.join(cacheDir, folder), bundle: true,
