@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchConsole } from './browser-testing/chromium';
+import { hydrated, launchChromium, open, watchConsole } from './browser-testing/chromium';
 import { ensureBuilt, startProductionServer, type RunningServer } from './browser-testing/production-server';
 
 const ARTEFACTS = path.resolve('test-results');
@@ -25,12 +25,14 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     contexts.push(context);
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(`${server.url}/templates`);
+    await open(page, `${server.url}/templates`);
     await page.waitForURL(/\/login\?next=%2Ftemplates$/);
+    await hydrated(page);
     await page.locator('input[name=email]').fill(PEOPLE[who].email);
     await page.locator('input[name=password]').fill(PEOPLE[who].password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/templates`);
+    await hydrated(page);
     return { context, page, errors };
   }
 
@@ -53,7 +55,7 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     contexts.push(context);
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(`${server.url}/data`);
+    await open(page, `${server.url}/data`);
     expect(new URL(page.url()).pathname).toBe('/setup');
     await page.locator('input[name=email]').fill(PEOPLE.admin.email);
     await page.locator('input[name=displayName]').fill(PEOPLE.admin.name);
@@ -65,6 +67,7 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     await page.locator('input[name=confirm]').fill(PEOPLE.admin.password);
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await page.waitForURL(`${server.url}/users`);
+    await hydrated(page);
     expect(await page.getByTestId('user-block').textContent()).toContain(PEOPLE.admin.name);
 
     for (const who of ['analyst', 'approver'] as const) {
@@ -77,7 +80,7 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
       await page.locator(`tr[data-email="${PEOPLE[who].email}"]`).waitFor();
     }
     await page.screenshot({ path: path.join(ARTEFACTS, 'accounts-users.png') });
-    await page.goto(`${server.url}/setup`);
+    await open(page, `${server.url}/setup`);
     expect(new URL(page.url()).pathname).toBe('/templates'); // setup is gone for good
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]); // the refused weak password answered 400
   });
@@ -86,8 +89,9 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/runs`);
+    await open(page, `${server.url}/runs`);
     await page.waitForURL(/\/login\?next=%2Fruns$/);
+    await hydrated(page);
     await page.locator('input[name=email]').fill(PEOPLE.analyst.email);
     await page.locator('input[name=password]').fill('Meadow-Quartz-Velvet-1188');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -107,8 +111,9 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     await page.locator('input[name=name]').first().fill('Broker ETD positions');
     await page.getByRole('button', { name: 'Create and open' }).click();
     await page.waitForURL(/\/templates\/[0-9a-f-]{36}\/edit$/);
+    await hydrated(page);
     versionsUrl = page.url().replace(/\/edit$/, '/versions');
-    await page.goto(versionsUrl);
+    await open(page, versionsUrl);
     const row = page.locator('tr[data-version="1"]');
     expect(await row.getByTestId('status').textContent()).toBe('draft');
 
@@ -119,17 +124,17 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     await expect.poll(() => row.getByTestId('status').textContent()).toBe('submitted');
     expect(await row.getByRole('button', { name: 'Approve' }).count()).toBe(0);
 
-    await page.goto(`${server.url}/users`);
+    await open(page, `${server.url}/users`);
     expect(await page.locator('h1').textContent()).toBe('Not allowed');
     expect(await page.locator('.subtitle').first().textContent()).toContain('needs the admin role');
-    await page.goto(`${server.url}/audit`);
+    await open(page, `${server.url}/audit`);
     expect(await page.locator('.subtitle').first().textContent()).toContain('needs the approver role');
     expect(errors.filter((e) => !/403/.test(e))).toEqual([]);
   });
 
   it('the approver approves and activates it, and finds the trail on the audit page', async () => {
     const { page, errors } = await signedIn('approver');
-    await page.goto(versionsUrl);
+    await open(page, versionsUrl);
     const row = page.locator('tr[data-version="1"]');
     await row.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => row.getByTestId('status').textContent()).toBe('approved');
@@ -140,6 +145,7 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
 
     await page.getByRole('link', { name: 'Audit' }).click();
     await page.waitForURL(`${server.url}/audit`);
+    await hydrated(page);
     const entries = await page.getByTestId('audit-entries').textContent();
     for (const action of ['template.activate', 'template.approve', 'template.submit', 'template.save-draft', 'template.create', 'user.create', 'auth.sign-in', 'auth.sign-in-failed']) expect(entries).toContain(action);
     await page.getByRole('link', { name: 'Verify chain' }).click();
@@ -148,6 +154,7 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     await page.locator('select[name=action]').selectOption('template.approve');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/action=template\.approve/);
+    await hydrated(page);
     expect(await page.locator('[data-testid="audit-entries"] tbody tr').count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     const csv = await readFile((await download.path())!, 'utf8');
@@ -163,6 +170,7 @@ describe('accounts, roles and maker-checker approval (production build, real Chr
     const token = (await context.cookies()).find((c) => c.name === 'opspilot_session')!.value;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${server.url}/login`);
+    await hydrated(page);
     const replay = await fetch(`${server.url}/api/trpc/auth.me`, { headers: { cookie: `opspilot_session=${token}` } });
     expect(replay.status).toBe(401);
   });

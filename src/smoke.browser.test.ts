@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '$runtime/cli/main';
-import { launchChromium, watchConsole } from './browser-testing/chromium';
+import { hydrated, launchChromium, open, watchConsole } from './browser-testing/chromium';
 import { ensureBuilt, startProductionServer, type RunningServer } from './browser-testing/production-server';
 
 const ARTEFACTS = path.resolve('test-results');
@@ -31,11 +31,12 @@ describe('studio smoke test (production build, real Chromium)', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await open(page, `${server.url}/login`);
     await page.locator('input[name=email]').fill(ADMIN.email);
     await page.locator('input[name=password]').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/templates`);
+    await hydrated(page);
     await page.close();
   });
 
@@ -60,7 +61,7 @@ describe('studio smoke test (production build, real Chromium)', () => {
   it('uploads a CSV and shows its rows in the grid, with no console errors', async () => {
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(`${server.url}/data`);
+    await open(page, `${server.url}/data`);
     await page.getByTestId('upload-input').setInputFiles({ name: 'smoke-trades.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await expect.poll(() => page.getByTestId('upload-outcome').textContent()).toContain('smoke-trades.csv: 3 rows stored.');
     await page.getByRole('link', { name: 'smoke-trades.csv' }).click();
@@ -77,7 +78,7 @@ describe('studio smoke test (production build, real Chromium)', () => {
 
   it('refuses a binary file with a clear message and stores nothing', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/data`);
+    await open(page, `${server.url}/data`);
     const before = await page.locator('[data-testid="datasets"] tbody tr').count();
     await page.getByTestId('upload-input').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('looks like a binary file, not CSV');

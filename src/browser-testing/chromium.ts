@@ -15,3 +15,18 @@ export function watchConsole(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/**
+ * After a full page load: waits until the page answers events (the root layout marks it). Text
+ * typed before that can be wiped by hydration, and a required field left empty then stops the
+ * form, which only shows under load.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** A full page load of `url`, ready for input. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page);
+}

@@ -11,7 +11,9 @@ import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { main } from '$runtime/cli/main';
-import { launchChromium, watchConsole } from '../browser-testing/chromium';
+import { hydrated, launchChromium, open, watchConsole } from '../browser-testing/chromium';
+
+export { hydrated, open };
 import { ensureBuilt, startProductionServer, type RunningServer } from '../browser-testing/production-server';
 
 export const ARTEFACTS = path.resolve('test-results');
@@ -153,16 +155,6 @@ export async function formulaText(editor: Locator): Promise<string> {
   return text.replace(/\u00a0/g, ' ').trim();
 }
 
-/** After a full page load: waits until the page answers events (the layout marks it). */
-export async function hydrated(page: Page): Promise<void> {
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-}
-
-/** A full page load of `url`, ready for input. */
-export async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await hydrated(page);
-}
 
 /**
  * A journey's steps build on each other: after a failed step, the page it left is kept as a

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '$runtime/cli/main';
-import { launchChromium, watchConsole } from '../../browser-testing/chromium';
+import { hydrated, launchChromium, open, watchConsole } from '../../browser-testing/chromium';
 import { ensureBuilt, startProductionServer, type RunningServer } from '../../browser-testing/production-server';
 
 const ANALYST = { email: 'templates-analyst@firm.com', password: 'Quiet-Harbor-Lantern-4410' };
@@ -31,11 +31,12 @@ describe('templates list (production build, real Chromium)', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await open(page, `${server.url}/login`);
     await page.locator('input[name=email]').fill(ANALYST.email);
     await page.locator('input[name=password]').fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/templates`);
+    await hydrated(page);
     await page.close();
   });
 
@@ -48,7 +49,7 @@ describe('templates list (production build, real Chromium)', () => {
   it('shows shipped starters read-only, duplicates one, renames and deletes the copy', async () => {
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(`${server.url}/templates`);
+    await open(page, `${server.url}/templates`);
     const shipped = row(page, SHIPPED);
     expect(await shipped.locator('.badge.shipped').textContent()).toBe('Shipped');
     expect(await shipped.getByRole('button', { name: 'Rename' }).count()).toBe(0);
@@ -56,9 +57,10 @@ describe('templates list (production build, real Chromium)', () => {
 
     await shipped.getByRole('button', { name: 'Duplicate to edit' }).click();
     await page.waitForURL(/\/templates\/[0-9a-f-]{36}\/edit$/);
+    await hydrated(page);
     // The editor page has its own tests; this one watches the list.
     errors.length = 0;
-    await page.goto(`${server.url}/templates`);
+    await open(page, `${server.url}/templates`);
     const copy = row(page, `Copy of ${SHIPPED}`);
     expect(await copy.locator('td').nth(2).textContent()).toMatch(/v1\s*draft/);
     expect(await copy.locator('td').nth(4).textContent()).toBe(ANALYST.email);
@@ -78,14 +80,15 @@ describe('templates list (production build, real Chromium)', () => {
 
   it('creates from a blank starter, exports it and imports it back; an invalid file shows its findings', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/templates`);
+    await open(page, `${server.url}/templates`);
     const create = page.getByTestId('create-template');
     await create.getByLabel('Name').fill('Blank recon');
     await create.getByLabel('Kind').selectOption('recon');
     await create.getByRole('button', { name: 'Create and open' }).click();
     await page.waitForURL(/\/edit$/);
+    await hydrated(page);
 
-    await page.goto(`${server.url}/templates`);
+    await open(page, `${server.url}/templates`);
     const [download] = await Promise.all([page.waitForEvent('download'), row(page, 'Blank recon').getByRole('link', { name: 'Export' }).click()]);
     expect(download.suggestedFilename()).toBe('Blank recon.template.json');
     const file = await download.path();
@@ -93,7 +96,8 @@ describe('templates list (production build, real Chromium)', () => {
     await page.getByTestId('import-template').locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Import JSON' }).click();
     await page.waitForURL(/\/edit$/);
-    await page.goto(`${server.url}/templates`);
+    await hydrated(page);
+    await open(page, `${server.url}/templates`);
     expect(await row(page, 'Blank recon (2)').count()).toBe(1);
 
     await page.getByTestId('import-template').locator('input[type=file]').setInputFiles({ name: 'bad.template.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion":1,"name":"Bad","kind":"recon","sources":[{"name":"left","format":"pdf"}]}') });
@@ -107,11 +111,11 @@ describe('templates list (production build, real Chromium)', () => {
   it("opens another template's editor from an editor with that template's own document", async () => {
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(`${server.url}/templates`);
+    await open(page, `${server.url}/templates`);
     const href = async (name: string) => (await row(page, name).getByRole('link', { name }).getAttribute('href'))!;
     const [twoWay, threeWay] = [await href('ETD position recon: internal books vs broker'), await href('ETD position three-way recon: internal vs broker vs CCP')];
     const tabs = () => page.getByTestId('sources-panel').getByRole('tab').allTextContents();
-    await page.goto(`${server.url}${twoWay}`);
+    await open(page, `${server.url}${twoWay}`);
     await expect.poll(tabs).toEqual(['internal', 'broker']);
     // A link inside the app navigates in the client: SvelteKit would reuse the editor page.
     await page.evaluate((to) => {
@@ -122,6 +126,7 @@ describe('templates list (production build, real Chromium)', () => {
       a.click();
     }, threeWay);
     await page.waitForURL(`${server.url}${threeWay}`);
+    await hydrated(page);
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await expect.poll(tabs).toEqual(['internal', 'broker', 'ccp']);
     expect(errors).toEqual([]);
