@@ -96,7 +96,8 @@ describe('MatchPanel: tolerance rules', () => {
     expect(problems('Price rule')).toEqual(['Reference table `Tiks` does not exist: did you mean `Ticks`?']);
     expect(problems('Cash rule')).toEqual(['Value must be 0 or more: a tolerance allows a difference, it cannot be negative.']);
     expect(problems('Contract Month rule')).toEqual(['Value must be a whole number, e.g. 2.']);
-    expect(problems('Settle rule')).toEqual(['`Settle` is not a column of internal: map it on every source, or pick another field.']);
+    // Settle is read from the broker file but mapped to Price: the run would not compare it.
+    expect(problems('Settle rule')).toEqual(['`Settle` is not a column of internal, and on broker a column of the file that no target maps: map it on every source, or pick another field.']);
     expect(problems('Quantity rule')).toEqual(['Several tick sizes are set; the fixed size wins, then the column, then the table: clear the ones you do not mean.']);
     expect(sentence('Cash rule')).toBe('Cash: Absolute difference not finished yet');
 
@@ -154,5 +155,15 @@ describe('MatchPanel: tolerance rules', () => {
     expect(moved.ruleSets.map((s) => s.name)).toEqual(['Rates', 'Bunds']);
     await fireEvent.click(screen.getByRole('button', { name: 'Remove rule set Bunds' }));
     expect(edits.at(-1)).toEqual({ op: 'removeRuleSet', index: 1 });
+  });
+
+  it('offers as fields only the targets both sources map, as a run compares them', () => {
+    // Both files also carry a Trader column that no target maps: key formulas may read it, rules may not.
+    const sources = etdSources.map((s) => ({ ...s, columns: [...s.columns, { name: 'Trader', type: 'text' as const, mapped: false }] }));
+    render(MatchPanel, { match: etdMatch, sources, referenceTables: etdTemplate.referenceTables, onChange: () => {} });
+    const options = [...(screen.getByLabelText('Field for new rule') as HTMLSelectElement).options].map((o) => o.value).filter(Boolean);
+    const targets = (name: string) => etdTemplate.mappings[name].map((m) => m.target);
+    expect(options.sort()).toEqual(targets('internal').filter((t) => targets('broker').includes(t)).sort());
+    expect(options).not.toContain('Trader');
   });
 });

@@ -49,4 +49,16 @@ describe('ruleProblems', () => {
     expect(ruleSentence({ rule, problems })).toBe('Price: Absolute difference not finished yet');
     expect(ruleSentence({ rule: { field: 'Price', kind: 'abs', value: 0.5 }, problems: [] })).toBe('Price may differ by up to 0.5');
   });
+
+  it('says a column read from a file but mapped by no target cannot be compared, and how to map it', () => {
+    const context = { sources: [
+      { name: 'internal', columns: [{ name: 'Price', mapped: true }, { name: 'Fee', mapped: false }] },
+      { name: 'broker', columns: [{ name: 'Price', mapped: true }, { name: 'Fee', mapped: false }] },
+    ], referenceTables: [] };
+    expect(commonFields(context.sources)).toEqual(['Price']);
+    expect(ruleProblems({ rule: { field: 'Fee', kind: 'exact' }, context }).map((p) => p.message)).toEqual([
+      '`Fee` is a column of the file, not a target, on internal and broker: a run compares mapped targets only. Add a target Fee = [Fee] there, or pick a target.',
+    ]);
+    expect(ruleProblems({ rule: { field: 'Price', kind: 'exact' }, context })).toEqual([]);
+  });
 });

@@ -52,18 +52,25 @@ function paramProblem(spec: ParamSpec, value: unknown, ctx: RuleContext, allColu
 function fieldProblem(field: string, ctx: RuleContext): string | undefined {
   if (!field.trim()) return 'Pick the field to compare.';
   const known = ctx.sources.filter((s) => s.columns.length > 0);
-  const missing = known.filter((s) => !s.columns.some((c) => c.name === field)).map((s) => s.name);
+  const missing = known.filter((s) => !s.columns.some((c) => c.name === field && comparable(c))).map((s) => s.name);
   if (missing.length === 0) return undefined;
-  const common = commonFields(ctx.sources);
-  const hint = didYouMean(field, common);
-  return `\`${field}\` is not a column of ${missing.join(' and ')}: ${hint || 'map it on every source, or pick another field.'}`;
+  const unmapped = known.filter((s) => s.columns.some((c) => c.name === field && !comparable(c))).map((s) => s.name);
+  const absent = missing.filter((s) => !unmapped.includes(s));
+  if (absent.length === 0) {
+    return `\`${field}\` is a column of the file, not a target, on ${unmapped.join(' and ')}: a run compares mapped targets only. Add a target ${field} = [${field}] there, or pick a target.`;
+  }
+  const hint = didYouMean(field, commonFields(ctx.sources));
+  const alsoUnmapped = unmapped.length ? `, and on ${unmapped.join(' and ')} a column of the file that no target maps` : '';
+  return `\`${field}\` is not a column of ${absent.join(' and ')}${alsoUnmapped}: ${hint || 'map it on every source, or pick another field.'}`;
 }
 
-/** Columns every known source has: what a rule can compare. */
+const comparable = (c: SourceColumns['columns'][number]) => c.mapped !== false;
+
+/** Targets every known source has: what a rule can compare (a run compares mapped targets). */
 export function commonFields(sources: readonly SourceColumns[]): string[] {
   const known = sources.filter((s) => s.columns.length > 0);
   if (known.length === 0) return [];
-  return known[0].columns.map((c) => c.name).filter((n) => known.every((s) => s.columns.some((c) => c.name === n)));
+  return known[0].columns.filter(comparable).map((c) => c.name).filter((n) => known.every((s) => s.columns.some((c) => c.name === n && comparable(c))));
 }
 
 export function allColumns(sources: readonly SourceColumns[]): string[] {

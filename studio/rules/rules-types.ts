@@ -15,7 +15,11 @@ export type { ToleranceRule };
 /** A source and the columns its rows have (read columns plus mapped targets). */
 export interface SourceColumns {
   readonly name: string;
-  readonly columns: readonly { readonly name: string; readonly type?: ColumnType }[];
+  /**
+   * Its columns as formulas see them. `mapped: false` marks a column of the file that no target
+   * maps: key formulas may read it, but a run compares mapped targets only, so rules cannot.
+   */
+  readonly columns: readonly { readonly name: string; readonly type?: ColumnType; readonly mapped?: boolean }[];
 }
 
 /** What the page's formula editor (Monaco) receives; it calls onChange when the user commits text. */

@@ -11,8 +11,8 @@ export const etdTemplate = TemplateSchema.parse(etd);
 export const etdSources: SourceColumns[] = etdTemplate.sources.map((s) => ({
   name: s.name,
   columns: [
-    ...s.columns.filter((c) => !(etdTemplate.mappings[s.name] ?? []).some((m) => m.target === c.name)),
-    ...(etdTemplate.mappings[s.name] ?? []).map((m) => ({ name: m.target, type: s.columns.find((c) => c.name === m.target)?.type ?? (['Quantity', 'Price', 'Cash'].includes(m.target) ? 'number' as const : 'text' as const) })),
+    ...s.columns.filter((c) => !(etdTemplate.mappings[s.name] ?? []).some((m) => m.target === c.name)).map((c) => ({ ...c, mapped: false })),
+    ...(etdTemplate.mappings[s.name] ?? []).map((m) => ({ name: m.target, mapped: true, type: s.columns.find((c) => c.name === m.target)?.type ?? (['Quantity', 'Price', 'Cash'].includes(m.target) ? 'number' as const : 'text' as const) })),
   ],
 }));
 
