@@ -150,6 +150,23 @@ describe('journey 1: a mapping template from an uploaded file (production build,
     expect(session.errors).toEqual([]);
   });
 
+  it('pastes two targets copied from Excel at once, and one undo takes both back', async () => {
+    await page.getByTestId('paste-targets').click();
+    await page.getByTestId('formula-paste-text').fill('Target\tFormula\nSide\tIF([Quantity] < 0, "S", "B")\nQty Abs\t=ABS([Quantity])');
+    await poll(() => page.getByTestId('formula-paste-summary').textContent()).toBe('2 targets: Side, Qty Abs');
+    await page.getByRole('button', { name: 'Add 2 targets' }).click();
+    const chips = () => page.getByRole('tablist', { name: 'Target columns' }).getByRole('tab').allTextContents();
+    await poll(chips).toEqual(['Notional', 'Account Code', 'Side', 'Qty Abs']);
+    await poll(() => cellText('T-0002', 'Side')).toBe('S');
+    expect(await cellText('T-0001', 'Side')).toBe('B');
+    await poll(() => cellText('T-0002', 'Qty Abs')).toBe('4');
+    await shot(page, 'journey1-pasted-targets');
+
+    await page.getByRole('button', { name: 'Undo: paste 2 formulas' }).click();
+    await poll(chips).toEqual(['Notional', 'Account Code']);
+    expect(session.errors).toEqual([]);
+  });
+
   it('saves a version with a message, and the versions page lists it', async () => {
     await page.getByTestId('save-version').click();
     const confirm = page.getByTestId('save-version-confirm');
