@@ -5,10 +5,10 @@
 // asks for the sources (as a debugger or a stack trace wants), it runs the TypeScript through tsx.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleBuild, freshBundle } from '../runtime/bundle/bundle-manifest.mjs';
+import { bundleBuild, bundleCacheDir, freshBundle } from '../runtime/bundle/bundle-manifest.mjs';
+import { CLI_BUNDLE } from '../runtime/cli/cli-bundle-spec.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = path.join(root, 'node_modules', '.cache', 'opspilot');
 
 let tsx = false;
 async function registerTsx() {
@@ -19,7 +19,7 @@ async function registerTsx() {
 
 /** The bundled CLI's main, built first if need be; undefined when there is no bundle to run. */
 async function bundledMain() {
-  let entry = freshBundle(cacheDir, 'cli', root, bundleBuild({ format: 'esm', packages: 'external' }));
+  let entry = freshBundle(bundleCacheDir(root), CLI_BUNDLE.name, root, bundleBuild(CLI_BUNDLE));
   if (entry === undefined) {
     await registerTsx();
     entry = await (await import('../runtime/cli/cli-bundle.ts')).cliBundle();

@@ -14,6 +14,15 @@ import path from 'node:path';
  */
 
 /**
+ * Where a checkout keeps its bundles.
+ * @param {string} root
+ * @returns {string}
+ */
+export function bundleCacheDir(root) {
+  return path.join(root, 'node_modules', '.cache', 'opspilot');
+}
+
+/**
  * The manifest of bundle `name` in `cacheDir`, whether fresh or not; undefined when there is none.
  * @param {string} cacheDir
  * @param {string} name

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleBuild, freshBundle, readManifest } from './bundle-manifest.mjs';
-import { cachedBundle, PROJECT_ROOT } from './cached-bundle';
+import { PROJECT_ROOT } from '../cli/project-root';
+import { cachedBundle } from './cached-bundle';
 
 /** A small entry of our own, in the checkout (bundles hold paths relative to it), removed after. */
 describe('cached bundles', () => {

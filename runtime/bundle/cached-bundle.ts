@@ -14,12 +14,12 @@
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { bundleBuild, freshBundle, readManifest } from './bundle-manifest.mjs';
+import { PROJECT_ROOT } from '../cli/project-root';
+import { bundleBuild, bundleCacheDir, freshBundle, readManifest } from './bundle-manifest.mjs';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'opspilot');
+const DEFAULT_CACHE_DIR = bundleCacheDir(PROJECT_ROOT);
 
 export interface BundleSpec {
   /** The bundle's name: its folder and manifest in the cache are named after it. */

@@ -4,12 +4,11 @@
  * TypeScript before a command starts. Commands stay in chunks of their own, loaded when run.
  */
 import path from 'node:path';
-import { cachedBundle, DEFAULT_CACHE_DIR } from '../bundle/cached-bundle';
+import { cachedBundle } from '../bundle/cached-bundle';
+import { CLI_BUNDLE } from './cli-bundle-spec.mjs';
 import { PROJECT_ROOT } from './project-root';
-
-export const CLI_BUNDLE = { name: 'cli', entry: path.join(PROJECT_ROOT, 'runtime/cli/main.ts'), format: 'esm', packages: 'external', cacheDir: DEFAULT_CACHE_DIR } as const;
 
 /** The bundled CLI's entry module, built or rebuilt if needed; undefined when it cannot be built. */
 export function cliBundle(): Promise<string | undefined> {
-  return cachedBundle(CLI_BUNDLE);
+  return cachedBundle({ ...CLI_BUNDLE, entry: path.join(PROJECT_ROOT, CLI_BUNDLE.entry) });
 }
