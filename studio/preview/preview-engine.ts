@@ -17,6 +17,7 @@ import { PreviewCache } from './preview-cache';
 import type { PreviewInput, PreviewResult, PreviewState } from './preview-types';
 import { firstRows, pickRows, selectionKey, type RowSubset } from './row-selection';
 import { PreviewCancelled, type PreviewSandbox } from './sandbox-client';
+import { PublishedState } from './published-state';
 
 export interface PreviewEngineOptions {
   readonly sandbox: PreviewSandbox;
@@ -46,9 +47,7 @@ export interface PreviewEngine {
 
 export function createPreviewEngine({ sandbox, debounceMs = 80, maxErrorRows = 20, headRows = 1_000 }: PreviewEngineOptions): PreviewEngine {
   let input: Partial<PreviewInput> = {};
-  let state: PreviewState = { phase: 'idle' };
-  const listeners = new Set<(s: PreviewState) => void>();
-  const waiters: ((s: PreviewState) => void)[] = [];
+  const published = new PublishedState<PreviewState>({ phase: 'idle' }, (s) => s.phase === 'idle');
   const cache = new PreviewCache();
   const compiler = new FormulaCompiler();
   let version = 0;
@@ -64,19 +63,14 @@ export function createPreviewEngine({ sandbox, debounceMs = 80, maxErrorRows = 2
   let frozen: { key: string; id: number; epoch: number; rows?: Int32Array; problem?: string } | undefined;
   let frozenCount = 0;
 
-  const settled = (): Promise<PreviewState> => (state.phase === 'idle' ? Promise.resolve(state) : new Promise((resolve) => waiters.push(resolve)));
-
-  const publish = (next: PreviewState) => {
-    state = next;
-    for (const fn of listeners) fn(state);
-    if (state.phase === 'idle') for (const w of waiters.splice(0)) w(state);
-  };
+  const settled = () => published.settled();
+  const publish = (next: PreviewState) => published.publish(next);
 
   function schedule() {
     if (disposed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (state.phase !== 'scheduled') publish({ ...state, phase: 'scheduled' });
+    if (published.value.phase !== 'scheduled') publish({ ...published.value, phase: 'scheduled' });
     if (debounceMs > 0) timer = setTimeout(start, debounceMs);
     else if (!microtask) {
       microtask = true;
@@ -93,7 +87,7 @@ export function createPreviewEngine({ sandbox, debounceMs = 80, maxErrorRows = 2
     running?.abort();
     const controller = (running = new AbortController());
     const mine = version;
-    publish({ ...state, phase: 'running' });
+    publish({ ...published.value, phase: 'running' });
     const current = () => mine === version && !controller.signal.aborted;
     compute(controller.signal, (partial) => { if (current()) publish({ phase: 'running', result: partial }); }).then(
       (result) => {
@@ -104,7 +98,7 @@ export function createPreviewEngine({ sandbox, debounceMs = 80, maxErrorRows = 2
       (e: unknown) => {
         if (e instanceof PreviewCancelled || !current()) return;
         running = undefined;
-        publish({ ...state, phase: 'idle' });
+        publish({ ...published.value, phase: 'idle' });
         throw e;
       },
     );
@@ -199,18 +193,14 @@ export function createPreviewEngine({ sandbox, debounceMs = 80, maxErrorRows = 2
     },
     settled,
     get state() {
-      return state;
+      return published.value;
     },
-    subscribe(fn) {
-      listeners.add(fn);
-      fn(state);
-      return () => listeners.delete(fn);
-    },
+    subscribe: (fn) => published.subscribe(fn),
     dispose() {
       disposed = true;
       if (timer !== undefined) clearTimeout(timer);
       running?.abort();
-      listeners.clear();
+      published.close();
     },
   };
 }

@@ -16,6 +16,7 @@ import type { Template } from '../../runtime/template/schema';
 import type { TemplateDraft } from '../editor/template-draft';
 import { FormulaCompiler } from '../preview/compile-one';
 import { PreviewCache } from '../preview/preview-cache';
+import { PublishedState } from '../preview/published-state';
 import { PreviewCancelled, type PreviewSandbox } from '../preview/sandbox-client';
 import { computeLiveMatch, isLiveMatch, type LiveMatch, type LiveMatchError } from '../rules/live-match';
 import { matchSourceTables, type ProgramResults } from './live-match-runner-tables';
@@ -44,9 +45,7 @@ export interface LiveMatchRunner {
 }
 
 export function createLiveMatchRunner({ sandbox, debounceMs = 250 }: { sandbox: PreviewSandbox; debounceMs?: number }): LiveMatchRunner {
-  let state: LiveMatchState;
-  const listeners = new Set<(s: LiveMatchState) => void>();
-  const waiters: ((s: LiveMatchState) => void)[] = [];
+  const published = new PublishedState<LiveMatchState>(undefined, () => !busy(), (next, now) => next === now || (isError(next) && isError(now) && next.error === now.error));
   const cache = new PreviewCache();
   const compiler = new FormulaCompiler();
   const programs: ProgramResults = new Map();
@@ -61,12 +60,7 @@ export function createLiveMatchRunner({ sandbox, debounceMs = 250 }: { sandbox: 
   let disposed = false;
 
   const busy = () => timer !== undefined || running !== undefined;
-  function publish(next: LiveMatchState) {
-    const same = next === state || (isError(next) && isError(state) && next.error === state.error);
-    state = next;
-    if (!same) for (const fn of listeners) fn(state);
-    if (!busy()) for (const w of waiters.splice(0)) w(state);
-  }
+  const publish = (next: LiveMatchState) => published.publish(next);
 
   function stop() {
     if (timer !== undefined) clearTimeout(timer);
@@ -90,7 +84,7 @@ export function createLiveMatchRunner({ sandbox, debounceMs = 250 }: { sandbox: 
       (e: unknown) => {
         if (!current()) return;
         running = undefined;
-        publish(e instanceof PreviewCancelled ? state : { error: `The live match stopped: ${e instanceof Error ? e.message : String(e)}` });
+        publish(e instanceof PreviewCancelled ? published.value : { error: `The live match stopped: ${e instanceof Error ? e.message : String(e)}` });
       },
     );
   }
@@ -144,22 +138,17 @@ export function createLiveMatchRunner({ sandbox, debounceMs = 250 }: { sandbox: 
       work = { template: ready.template, update };
       timer = setTimeout(start, debounceMs);
       // Figures stay up while new ones compute (no flicker per keystroke); otherwise say it is coming.
-      if (!isLiveMatch(state)) publish('pending');
+      if (!isLiveMatch(published.value)) publish('pending');
     },
     get state() {
-      return state;
+      return published.value;
     },
-    subscribe(fn) {
-      listeners.add(fn);
-      fn(state);
-      return () => listeners.delete(fn);
-    },
-    settled: () => (busy() ? new Promise((resolve) => waiters.push(resolve)) : Promise.resolve(state)),
+    subscribe: (fn) => published.subscribe(fn),
+    settled: () => published.settled(),
     dispose() {
       disposed = true;
       stop();
-      listeners.clear();
-      for (const w of waiters.splice(0)) w(state);
+      published.close();
     },
   };
 }
