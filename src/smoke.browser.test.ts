@@ -1,15 +1,14 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '$runtime/cli/main';
-import { hydrated, launchChromium, open, watchConsole } from './browser-testing/chromium';
+import { launchChromium, open, watchConsole } from './browser-testing/chromium';
+import { addUser, signIn, type Person } from './browser-testing/people';
 import { ensureBuilt, startProductionServer, type RunningServer } from './browser-testing/production-server';
 
 const ARTEFACTS = path.resolve('test-results');
-const ADMIN = { email: 'smoke-admin@firm.com', password: 'Smoke-Lantern-Harbor-8812' };
+const ADMIN: Person = { email: 'smoke-admin@firm.com', password: 'Smoke-Lantern-Harbor-8812', role: 'admin' };
 const CSV = 'Trade Id,Account,Product,Quantity,Price\nT-0001,ACC-1,ESZ6,25,"6,012.25"\nT-0002,ACC-2,NQZ6,-4,"21,480.50"\nT-0003,ACC-1,FGBLZ6,35,131.42\n';
 
 describe('studio smoke test (production build, real Chromium)', () => {
@@ -23,20 +22,12 @@ describe('studio smoke test (production build, real Chromium)', () => {
     await mkdir(ARTEFACTS, { recursive: true });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'opspilot-smoke-'));
     // The admin, created headless before the first start, as an operator would script it.
-    const stdin = new PassThrough();
-    stdin.end(`${ADMIN.password}\n`);
-    const added = await main(['user', 'add', '--email', ADMIN.email, '--role', 'admin', '--password-stdin'], { stdout: new PassThrough(), stderr: process.stderr, stdin, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cwd: process.cwd() });
-    expect(added).toBe(0);
+    await addUser(dataDir, ADMIN);
     server = await startProductionServer({ dataDir });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await open(page, `${server.url}/login`);
-    await page.locator('input[name=email]').fill(ADMIN.email);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/templates`);
-    await hydrated(page);
+    await signIn(page, server.url, ADMIN);
     await page.close();
   });
 

@@ -7,21 +7,20 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { main } from '$runtime/cli/main';
 import { hydrated, launchChromium, open, watchConsole } from '../browser-testing/chromium';
+import { addUser, signIn, type Person } from '../browser-testing/people';
+import { ensureBuilt, startProductionServer, type RunningServer } from '../browser-testing/production-server';
 
 export { hydrated, open };
-import { ensureBuilt, startProductionServer, type RunningServer } from '../browser-testing/production-server';
 
 export const ARTEFACTS = path.resolve('test-results');
 /** Waits on what the page shows for up to 30 s: vitest's 1 s default is short on a busy 2-core machine. */
 export const poll = <T>(fn: () => T | Promise<T>, message?: string) => expect.poll(fn, { timeout: 30_000, interval: 100, message });
 export const VIEWPORT = { width: 1280, height: 800 };
 
-export interface Person { readonly email: string; readonly password: string; readonly role: 'viewer' | 'analyst' | 'approver' | 'admin' }
+export type { Person };
 export interface Session { readonly context: BrowserContext; readonly page: Page; readonly errors: string[] }
 
 export interface Studio {
@@ -30,15 +29,6 @@ export interface Studio {
   readonly browser: Browser;
   signIn(person: Person): Promise<Session>;
   stop(): Promise<void>;
-}
-
-async function addUser(dataDir: string, person: Person): Promise<void> {
-  const stdin = new PassThrough();
-  stdin.end(`${person.password}\n`);
-  const code = await main(['user', 'add', '--email', person.email, '--role', person.role, '--password-stdin'], {
-    stdout: new PassThrough(), stderr: process.stderr, stdin, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cwd: process.cwd(),
-  });
-  expect(code, `adding ${person.email}`).toBe(0);
 }
 
 /**
@@ -61,12 +51,7 @@ export async function startStudio({ prefix, people }: { prefix: string; people: 
       const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
       const page = await context.newPage();
       const errors = watchConsole(page);
-      await open(page, `${server.url}/login`);
-      await page.locator('input[name=email]').fill(person.email);
-      await page.locator('input[name=password]').fill(person.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${server.url}/templates`);
-      await hydrated(page);
+      await signIn(page, server.url, person);
       return { context, page, errors };
     },
     async stop() {

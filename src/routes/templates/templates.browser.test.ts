@@ -1,14 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '$runtime/cli/main';
 import { hydrated, launchChromium, open, watchConsole } from '../../browser-testing/chromium';
+import { addUser, signIn, type Person } from '../../browser-testing/people';
 import { ensureBuilt, startProductionServer, type RunningServer } from '../../browser-testing/production-server';
 
-const ANALYST = { email: 'templates-analyst@firm.com', password: 'Quiet-Harbor-Lantern-4410' };
+const ANALYST: Person = { email: 'templates-analyst@firm.com', password: 'Quiet-Harbor-Lantern-4410', role: 'analyst' };
 const SHIPPED = 'Broker ETD statement to canonical positions';
 
 describe('templates list (production build, real Chromium)', () => {
@@ -21,22 +20,12 @@ describe('templates list (production build, real Chromium)', () => {
   beforeAll(async () => {
     await ensureBuilt();
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'opspilot-templates-'));
-    for (const [email, role] of [['templates-admin@firm.com', 'admin'], [ANALYST.email, 'analyst']]) {
-      const stdin = new PassThrough();
-      stdin.end(`${ANALYST.password}\n`);
-      const added = await main(['user', 'add', '--email', email, '--role', role, '--password-stdin'], { stdout: new PassThrough(), stderr: process.stderr, stdin, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cwd: process.cwd() });
-      expect(added).toBe(0);
-    }
+    for (const person of [{ ...ANALYST, email: 'templates-admin@firm.com', role: 'admin' }, ANALYST] as const) await addUser(dataDir, person);
     server = await startProductionServer({ dataDir });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await open(page, `${server.url}/login`);
-    await page.locator('input[name=email]').fill(ANALYST.email);
-    await page.locator('input[name=password]').fill(ANALYST.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/templates`);
-    await hydrated(page);
+    await signIn(page, server.url, ANALYST);
     await page.close();
   });
 
